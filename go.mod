@@ -1,0 +1,3 @@
+module lifeplan
+
+go 1.26.8
