@@ -48,8 +48,8 @@ func parseDecimal(s string, places int, what string) (int64, error) {
 	switch {
 	case t == "":
 		return 0, fmt.Errorf("%s is empty", what)
-	case strings.ContainsAny(t[:1], "£$€"):
-		return 0, fmt.Errorf("%q: write %s without a currency sign, e.g. \"13.50\"", s, what)
+	case strings.HasPrefix(t, "£"), strings.HasPrefix(t, "$"), strings.HasPrefix(t, "€"):
+		return 0, fmt.Errorf("%q: write %s without a currency sign, e.g. \"%s\"", s, what, strings.TrimLeft(t, "£$€"))
 	case t[0] == '-':
 		return 0, fmt.Errorf("%q: %s cannot be negative", s, what)
 	case t[0] == '+':
@@ -61,7 +61,11 @@ func parseDecimal(s string, places int, what string) (int64, error) {
 		whole = "0"
 	}
 	if !allDigits(whole) || (hasPoint && !allDigits(frac)) || (hasPoint && frac == "") {
-		return 0, fmt.Errorf("%q is not %s (write it like \"1250.00\")", s, what)
+		example := "37.5"
+		if places == 2 {
+			example = "1250.00"
+		}
+		return 0, fmt.Errorf("%q is not %s (write it like \"%s\")", s, what, example)
 	}
 	if len(frac) > places {
 		return 0, fmt.Errorf("%q has more than %d decimal places", s, places)
