@@ -316,20 +316,20 @@ type BudgetLine struct {
 	PerNight      money.Pence   `toml:"per_night"`
 	NightsPerWeek money.Decimal `toml:"nights_per_week"`
 	NightKind     TimeOfDay     `toml:"night_kind"` // sleep_in or waking_night
-	Year2         money.Pence   `toml:"year2"`
-	Year3         money.Pence   `toml:"year3"`
+	Year2         *money.Pence  `toml:"year2"`
+	Year3         *money.Pence  `toml:"year3"`
 	Note          string        `toml:"note"`
 }
 
 // RateOverrides replaces figures of the selected rates table one by one.
 type RateOverrides struct {
-	HolidayPercent      money.Decimal `toml:"holiday_percent"`
-	EmployerNIPercent   money.Decimal `toml:"employer_ni_percent"`
-	NIThreshold         money.Pence   `toml:"ni_secondary_threshold"`
-	EmploymentAllowance money.Pence   `toml:"employment_allowance"`
-	PensionPercent      money.Decimal `toml:"pension_percent"`
-	PensionLower        money.Pence   `toml:"pension_lower"`
-	PensionUpper        money.Pence   `toml:"pension_upper"`
+	HolidayPercent      *money.Decimal `toml:"holiday_percent"`
+	EmployerNIPercent   *money.Decimal `toml:"employer_ni_percent"`
+	NIThreshold         *money.Pence   `toml:"ni_secondary_threshold"`
+	EmploymentAllowance *money.Pence   `toml:"employment_allowance"`
+	PensionPercent      *money.Decimal `toml:"pension_percent"`
+	PensionLower        *money.Pence   `toml:"pension_lower"`
+	PensionUpper        *money.Pence   `toml:"pension_upper"`
 }
 
 // EmployerCosts are the yearly costs of being an employer, beyond pay.
