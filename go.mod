@@ -6,4 +6,5 @@ require (
 	github.com/BurntSushi/toml v1.6.0 // indirect
 	github.com/go-pdf/fpdf v0.9.0 // indirect
 	github.com/gomutex/godocx v0.1.6-0.20250811222946-aefd2d814cd1 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
 )
