@@ -1,0 +1,293 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"lifeplan/generator/budget"
+	"lifeplan/generator/compose"
+	"lifeplan/generator/plan"
+	"lifeplan/generator/render"
+	"lifeplan/templates"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1 // check found blockers
+	exitBadInput = 2 // bad input or usage
+)
+
+const usage = `lifeplan turns a person-centred plan (TOML) into printable documents.
+
+Usage:
+  lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF and DOCX)
+  lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
+  lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
+  lifeplan version                                   print the version
+  lifeplan help [COMMAND]                            this help, or a command's
+
+Exit codes: 0 done; 1 check found blockers; 2 bad input or usage.
+Run 'lifeplan COMMAND --help' for a command's flags.
+`
+
+// cli carries the output streams; nothing global.
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitBadInput
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "render":
+		return c.render(rest)
+	case "check":
+		return c.check(rest)
+	case "budget":
+		return c.budget(rest)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "lifeplan %s\n", version())
+		return exitOK
+	case "help", "-h", "--help":
+		if len(rest) > 0 {
+			return run([]string{rest[0], "--help"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "lifeplan: unknown command %q\n\n%s", cmd, usage)
+		return exitBadInput
+	}
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "0.1.0-dev"
+}
+
+// flags makes a command's flag set; help goes to stdout, errors to stderr.
+func (c *cli) flags(name, synopsis string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprintf(c.stdout, "Usage: lifeplan %s\n\nFlags:\n", synopsis)
+		fs.SetOutput(c.stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(c.stderr)
+	}
+	return fs
+}
+
+// parse parses flags; done is true when the command should stop with code.
+func (c *cli) parse(fs *pflag.FlagSet, args []string) (code int, done bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK, true
+		}
+		fmt.Fprintf(c.stderr, "lifeplan %s: %v\nRun 'lifeplan %s --help' for usage.\n", fs.Name(), err, fs.Name())
+		return exitBadInput, true
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(c.stderr, "lifeplan %s: name at least one plan file, e.g. samples/amira.toml\n", fs.Name())
+		return exitBadInput, true
+	}
+	return 0, false
+}
+
+// list splits a comma list and checks each value is allowed.
+func list(flag, value string, allowed []string) ([]string, error) {
+	var out []string
+	for _, v := range strings.Split(value, ",") {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == v
+		}
+		if !ok {
+			return nil, fmt.Errorf("--%s: %q is not one of %s", flag, v, strings.Join(allowed, ", "))
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--%s: give at least one of %s", flag, strings.Join(allowed, ", "))
+	}
+	return out, nil
+}
+
+// loaded is a plan with its budget worked out.
+type loaded struct {
+	plan   *plan.Plan
+	budget *budget.Budget
+}
+
+// load reads a plan and works out its budget, reporting problems on stderr.
+func (c *cli) load(path string) (*loaded, bool) {
+	p, err := plan.Load(path)
+	if err != nil {
+		fmt.Fprintln(c.stderr, err)
+		return nil, false
+	}
+	b, err := budget.Compute(p)
+	if err != nil {
+		var be *budget.Error
+		if errors.As(err, &be) {
+			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Source.Pos[be.Key], Key: be.Key, Msg: be.Msg})
+		} else {
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+		}
+		return nil, false
+	}
+	return &loaded{p, b}, true
+}
+
+func (c *cli) render(args []string) int {
+	fs := c.flags("render", "render [flags] PLAN.toml [PLAN.toml ...]")
+	out := fs.StringP("out", "o", "out", "folder to write into; each plan gets <out>/<plan name>/")
+	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
+	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx")
+	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl); missing ones come from the built-in set")
+	if code, done := c.parse(fs, args); done {
+		return code
+	}
+	specs, fmts, err := chooseOutputs(*docs, *formats)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
+		return exitBadInput
+	}
+	composer, err := newComposer(*tmplDir)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
+		return exitBadInput
+	}
+	code := exitOK
+	for _, path := range fs.Args() {
+		l, ok := c.load(path)
+		if !ok {
+			code = exitBadInput
+			continue
+		}
+		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: checks(l)}
+		documents, err := render.ComposeAll(composer, specs, view)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			code = exitBadInput
+			continue
+		}
+		dir := strings.TrimSuffix(*out, "/") + "/" + l.plan.Source.Name
+		written, err := render.Files(dir, documents, fmts)
+		for _, w := range written {
+			fmt.Fprintf(c.stdout, "wrote %s\n", w)
+		}
+		if err != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			code = exitBadInput
+		}
+	}
+	return code
+}
+
+func docIDs() []string {
+	var ids []string
+	for _, s := range compose.Specs() {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+func chooseOutputs(docs, formats string) ([]compose.Spec, []render.Format, error) {
+	if docs == "all" {
+		docs = strings.Join(docIDs(), ",")
+	}
+	ids, err := list("doc", docs, docIDs())
+	if err != nil {
+		return nil, nil, err
+	}
+	names, err := list("format", formats, []string{"pdf", "docx"})
+	if err != nil {
+		return nil, nil, err
+	}
+	var specs []compose.Spec
+	for _, s := range compose.Specs() { // keep the documents' own order
+		for _, id := range ids {
+			if s.ID == id {
+				specs = append(specs, s)
+				break
+			}
+		}
+	}
+	var fmts []render.Format
+	for _, f := range render.Formats() {
+		for _, n := range names {
+			if f.Name == n {
+				fmts = append(fmts, f)
+				break
+			}
+		}
+	}
+	return specs, fmts, nil
+}
+
+func newComposer(dir string) (*compose.Composer, error) {
+	if dir == "" {
+		return compose.New(templates.FS, nil)
+	}
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("--templates %s: not a folder", dir)
+	}
+	return compose.New(templates.FS, os.DirFS(dir))
+}
+
+func (c *cli) budget(args []string) int {
+	fs := c.flags("budget", "budget [--format text|csv|json] PLAN.toml [PLAN.toml ...]")
+	format := fs.String("format", "text", "output format: text, csv or json")
+	if code, done := c.parse(fs, args); done {
+		return code
+	}
+	if _, err := list("format", *format, []string{"text", "csv", "json"}); err != nil || strings.Contains(*format, ",") {
+		fmt.Fprintf(c.stderr, "lifeplan budget: --format must be one of text, csv, json\n")
+		return exitBadInput
+	}
+	code := exitOK
+	for i, path := range fs.Args() {
+		l, ok := c.load(path)
+		if !ok {
+			code = exitBadInput
+			continue
+		}
+		var err error
+		switch *format {
+		case "csv":
+			err = l.budget.WriteCSV(c.stdout)
+		case "json":
+			err = l.budget.WriteJSON(c.stdout, path)
+		default:
+			if i > 0 {
+				fmt.Fprintln(c.stdout)
+			}
+			err = l.budget.WriteText(c.stdout, l.plan.Person.Name)
+		}
+		if err != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			return exitBadInput
+		}
+	}
+	return code
+}

@@ -1,0 +1,121 @@
+// Package render turns loaded plans into document files: it composes each document,
+// draws it in each format, and writes every file atomically (a temporary file renamed
+// into place), so a failure never leaves a half-written document behind.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"lifeplan/generator/compose"
+	"lifeplan/generator/doc"
+	"lifeplan/generator/docx"
+	"lifeplan/generator/pdf"
+)
+
+// Format is an output file format.
+type Format struct {
+	Name  string // "pdf" or "docx": the file extension
+	Write func(w io.Writer, d *doc.Document) error
+}
+
+// Formats lists the formats lifeplan writes, in order.
+func Formats() []Format {
+	return []Format{
+		{Name: "pdf", Write: pdf.Render},
+		{Name: "docx", Write: docx.Render},
+	}
+}
+
+// FormatByName finds a format.
+func FormatByName(name string) (Format, bool) {
+	for _, f := range Formats() {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// Bytes draws one document in one format.
+func Bytes(d *doc.Document, f Format) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := f.Write(&buf, d); err != nil {
+		return nil, fmt.Errorf("drawing %s as %s: %w", d.Meta.ID, f.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Files draws every document in every format and writes them into dir as
+// <doc-id>.<format>. It draws everything before writing anything, so an error in
+// one document leaves no files of that plan changed. It returns the paths written.
+func Files(dir string, docs []*doc.Document, formats []Format) ([]string, error) {
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
+	for _, d := range docs {
+		for _, f := range formats {
+			b, err := Bytes(d, f)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), b})
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("making the output folder: %w", err)
+	}
+	var written []string
+	for _, f := range files {
+		if err := WriteAtomic(f.path, f.data); err != nil {
+			return written, err
+		}
+		written = append(written, f.path)
+	}
+	return written, nil
+}
+
+// WriteAtomic writes data to path by way of a temporary file in the same folder,
+// renamed into place only when complete.
+func WriteAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// ComposeAll composes the chosen documents of one plan.
+func ComposeAll(c *compose.Composer, specs []compose.Spec, v compose.View) ([]*doc.Document, error) {
+	var docs []*doc.Document
+	for _, s := range specs {
+		view := v
+		view.Doc = s
+		d, err := c.Document(&view)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.ID, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
