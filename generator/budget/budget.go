@@ -91,8 +91,16 @@ func (b *Budget) Overspent() bool {
 	return false
 }
 
-// Empty reports whether the plan has no costed lines.
-func (b *Budget) Empty() bool { return len(b.Lines) == 0 }
+// Empty reports whether the plan costs nothing itself (employer costs alone, with
+// nobody employed, do not make a budget).
+func (b *Budget) Empty() bool {
+	for _, l := range b.Lines {
+		if l.Kind == KindPlan {
+			return false
+		}
+	}
+	return true
+}
 
 // Error is a problem with the budget at a place in the plan.
 type Error struct {

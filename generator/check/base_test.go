@@ -98,7 +98,8 @@ what = "Travel training on the number 12 bus"
 when = "Tuesdays and Thursdays, 8:30 to 9:30"
 how = "Jo walks beside her, then follows at a distance"
 who = "Jo, personal assistant"
-hours_per_week = 2`},
+hours_per_week = 2
+budget_line = "pa"`},
 		{"risks", `[[risks]]
 id = "lost"
 what = "Getting lost on the way to college"
@@ -106,6 +107,7 @@ likelihood = "high"
 severity = "medium"
 managed = "Location sharing on her phone; a card with Mum's number"`},
 		{"budget", `[budget]
+allocation = "20000.00"
 uplift_percent = 2
 value_for_money = "A PA costs less than the day centre and gives Amira the hours she chose."
 if_things_go_wrong = "The contingency pays for agency cover while a new PA is found."
@@ -114,11 +116,16 @@ if_things_go_wrong = "The contingency pays for agency cover while a new PA is fo
 id = "pa"
 what = "Personal assistant"
 pa = true
+funder = "local_authority"
 hourly_rate = 13.50
-hours_per_week = 10
+hours_per_week = 2
 
 [budget.employer]
 liability_insurance = 150
+
+[[budget.allocations]]
+funder = "local_authority"
+amount = "19000.00"
 
 [budget.contingency]
 percent = 5

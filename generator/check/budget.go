@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+
+	"lifeplan/generator/money"
 )
 
 // Criterion 6: how the budget will be spent.
@@ -67,6 +69,106 @@ func budgetRules() []rule {
 				}
 				return hitAt("budget.value_for_money", "\"The plan should show that the young person is getting good "+
 					"value for their money\": add budget.value_for_money (what was compared, why this choice).")
+			}},
+		{Rule{"c6-no-costs", Blocker, 6, "no costed budget lines, so no total ([[budget.lines]])"}, area6,
+			func(c *ctx) []hit {
+				if c.budget == nil || !c.budget.Empty() {
+					return nil
+				}
+				return hitAt("budget.lines", "The budget has no costed lines. \"The plan will not be agreed if it does "+
+					"not say how your money will be used. The plan must say how much the service will cost\": add "+
+					"[[budget.lines]] with what, category, funder and a cost.")
+			}},
+		{Rule{"c6-no-allocation", Advice, 6, "no agreed allocation to measure the budget against (budget.allocation)"}, area6,
+			func(c *ctx) []hit {
+				if c.budget == nil || c.budget.HasAllocation || c.budget.Empty() {
+					return nil
+				}
+				return hitAt("budget.allocation", "The plan does not say how much money was agreed, so nobody can see "+
+					"whether the service costs more: add budget.allocation (and [[budget.allocations]] per funder).")
+			}},
+		{Rule{"c6-over-allocation", Blocker, 6, "year-1 spending with contingency is more than the agreed allocation"}, area6,
+			func(c *ctx) []hit {
+				b := c.budget
+				if b == nil || !b.HasAllocation || b.Headroom >= 0 {
+					return nil
+				}
+				return hitAt("budget.allocation", "Year 1 costs %s with the contingency fund, %s more than the %s agreed. "+
+					"\"The plan will not be agreed if the service costs more than the amount has been agreed\": "+
+					"reduce the lines or the contingency by %s.", b.Total[0], -b.Headroom, b.Allocation, -b.Headroom)
+			}},
+		{Rule{"c6-over-funder-allocation", Blocker, 6, "one funder's share of year 1 is more than that funder agreed"}, area6,
+			func(c *ctx) []hit {
+				if c.budget == nil {
+					return nil
+				}
+				var hits []hit
+				for _, f := range c.budget.ByFunder {
+					if !f.HasAllocation || f.Headroom >= 0 {
+						continue
+					}
+					key := "budget.allocations"
+					for i, a := range c.p.Budget.Allocations {
+						if a.Funder == f.ID {
+							key = fmt.Sprintf("budget.allocations[%d].amount", i)
+						}
+					}
+					hits = append(hits, hit{key, fmt.Sprintf("%s pays %s in year 1 but agreed %s: %s too much. Move "+
+						"lines to another funder or reduce them.", f.Label, f.Year1, f.Allocation, -f.Headroom)})
+				}
+				return hits
+			}},
+	}
+}
+
+// budgetConsistencyRules compare what one part of the plan says with another: the hours the
+// team specification lists (from support items) against the hours the budget pays for.
+func budgetConsistencyRules() []rule {
+	return []rule{
+		{Rule{"consistency-hours-budget", Blocker, 0, "support items paid by a budget line add up to other hours than the line pays for"}, "consistency",
+			func(c *ctx) []hit {
+				var hits []hit
+				for i, l := range c.p.Budget.Lines {
+					if l.ID == "" || l.HoursPerWeek == 0 {
+						continue
+					}
+					var sum money.Decimal
+					linked := 0
+					for _, s := range c.p.Support.Items {
+						if s.BudgetLine == l.ID {
+							sum += s.HoursPerWeek
+							linked++
+						}
+					}
+					if linked == 0 || sum == l.HoursPerWeek {
+						continue
+					}
+					hits = append(hits, hit{fmt.Sprintf("budget.lines[%d].hours_per_week", i), fmt.Sprintf(
+						"Budget line %q pays for %s hours a week, but the support items it pays for add up to %s. "+
+							"The service specification's hours and the budget must agree: change one to match.",
+						l.ID, l.HoursPerWeek, sum)})
+				}
+				return hits
+			}},
+		{Rule{"consistency-hours-unlinked", Advice, 0, "a budget line pays for hours that no support item says it uses"}, "consistency",
+			func(c *ctx) []hit {
+				var hits []hit
+				for i, l := range c.p.Budget.Lines {
+					if l.HoursPerWeek == 0 {
+						continue
+					}
+					linked := false
+					for _, s := range c.p.Support.Items {
+						linked = linked || (l.ID != "" && s.BudgetLine == l.ID)
+					}
+					if !linked {
+						hits = append(hits, hit{fmt.Sprintf("budget.lines[%d]", i), fmt.Sprintf(
+							"Budget line %q pays for %s hours a week, but no support item names it in budget_line, so "+
+								"the team specification cannot show those hours: give the line an id and name it in the "+
+								"support items it pays for.", l.What, l.HoursPerWeek)})
+					}
+				}
+				return hits
 			}},
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"lifeplan/generator/budget"
 	"lifeplan/generator/plan"
 )
 
@@ -144,21 +145,26 @@ func allRules() []rule {
 		goodPracticeRules(),
 		wordingRules(),
 		consistencyRules(),
+		budgetConsistencyRules(),
 	)
 }
 
 // ctx is what every rule may read: the plan and facts worked out once.
 type ctx struct {
 	p       *plan.Plan
-	name    string    // how messages call the person
-	written time.Time // the plan's date; zero when not given
-	paLines []int     // indexes of budget lines that employ personal assistants
+	name    string         // how messages call the person
+	written time.Time      // the plan's date; zero when not given
+	paLines []int          // indexes of budget lines that employ personal assistants
+	budget  *budget.Budget // nil when the budget cannot be worked out (reported by the loader)
 }
 
 func newCtx(p *plan.Plan) *ctx {
 	c := &ctx{p: p, name: strings.TrimSpace(p.Person.CalledName()), written: p.Plan.Written.Time}
 	if c.name == "" {
 		c.name = "the young person"
+	}
+	if b, err := budget.Compute(p); err == nil {
+		c.budget = b
 	}
 	for i, l := range p.Budget.Lines {
 		if l.PA {

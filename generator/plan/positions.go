@@ -112,6 +112,9 @@ func (s *scanner) header() {
 		if n, ok := s.arrays[path]; ok {
 			path += "[" + strconv.Itoa(n) + "]"
 		}
+		// [a.b] defines a too, when nothing did before: findings about a
+		// missing a.c then point here.
+		s.record(path, at)
 	}
 	s.record(path, at)
 	s.table = path
