@@ -17,8 +17,9 @@ import (
 	"lifeplan/generator/doc"
 )
 
-// Images resolves an image destination written in Markdown to its picture.
-type Images func(dest string) (*doc.Image, error)
+// Images resolves an image destination written in Markdown, with its alternative
+// text, to its picture.
+type Images func(dest, alt string) (*doc.Image, error)
 
 // Parser converts Markdown to blocks. It is safe for concurrent use.
 type Parser struct {
@@ -154,7 +155,7 @@ func (c *converter) pictureAndText(n ast.Node) (*doc.Image, []doc.Inline) {
 }
 
 func (c *converter) image(img *ast.Image) *doc.Image {
-	pic, err := c.images(string(img.Destination))
+	pic, err := c.images(string(img.Destination), doc.PlainText(c.inlines(img)))
 	if err != nil {
 		c.fail(err)
 		return nil

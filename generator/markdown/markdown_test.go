@@ -7,7 +7,7 @@ import (
 	"lifeplan/generator/doc"
 )
 
-func noImages(dest string) (*doc.Image, error) { return &doc.Image{Name: dest}, nil }
+func noImages(dest, alt string) (*doc.Image, error) { return &doc.Image{Name: dest, Alt: alt}, nil }
 
 // literalCases are user texts that would change a document's structure if they
 // were not escaped.
