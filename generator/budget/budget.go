@@ -212,32 +212,33 @@ func employerLines(e plan.EmployerCosts, funder string) []Line {
 	return out
 }
 
-// uplift fills years 2 and 3: explicit figures where the plan gives them, else the
-// year-1 cost of recurring lines raised by the uplift each year; one-off lines stop.
+// uplift fills years 2 and 3: the year-1 cost of recurring lines raised by the uplift
+// each year (one-off lines stop), with the plan's explicit figures in their place.
 func uplift(l *Line, pct money.Decimal, planLines []plan.BudgetLine) {
-	if l.Kind == KindPlan {
-		for _, pl := range planLines {
-			if pl.ID != "" && pl.ID == l.ID {
-				if pl.Year2 != nil || pl.Year3 != nil {
-					if pl.Year2 != nil {
-						l.Year2 = *pl.Year2
-					}
-					if pl.Year3 != nil {
-						l.Year3 = *pl.Year3
-					}
-					return
-				}
-			}
-		}
-	}
-	if !l.Recurring {
-		return
-	}
 	raise := func(v money.Pence) money.Pence {
 		return money.Pence(money.MulDiv(int64(v), 100*money.DecimalScale+int64(pct), 100*money.DecimalScale))
 	}
-	l.Year2 = raise(l.Year1)
-	l.Year3 = raise(l.Year2)
+	if l.Recurring {
+		l.Year2 = raise(l.Year1)
+		l.Year3 = raise(l.Year2)
+	}
+	if l.Kind != KindPlan || l.ID == "" {
+		return
+	}
+	for _, pl := range planLines {
+		if pl.ID != l.ID {
+			continue
+		}
+		if pl.Year2 != nil {
+			l.Year2 = *pl.Year2
+			if pl.Year3 == nil && l.Recurring {
+				l.Year3 = raise(l.Year2)
+			}
+		}
+		if pl.Year3 != nil {
+			l.Year3 = *pl.Year3
+		}
+	}
 }
 
 func (b *Budget) contingency(c plan.Contingency) {

@@ -1,6 +1,8 @@
 package budget
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -215,5 +217,72 @@ func TestTotalsAddUp(t *testing.T) {
 	}
 	if err := quick.Check(f, &quick.Config{MaxCount: 300}); err != nil {
 		t.Error(err)
+	}
+}
+
+func TestExplicitYears(t *testing.T) {
+	for _, tc := range []struct {
+		name, extra  string
+		year2, year3 money.Pence
+	}{
+		{"uplift only", "", 102500, 105063},
+		{"year 2 given, year 3 uplifted from it", "year2 = \"2000.00\"\n", 200000, 205000},
+		{"year 3 given, year 2 uplifted", "year3 = \"500.00\"\n", 102500, 50000},
+		{"both given", "year2 = \"1.00\"\nyear3 = \"2.00\"\n", 100, 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Compute(load(t, "[budget]\nuplift_percent = 2.5\n[[budget.lines]]\nid = \"x\"\nwhat = \"x\"\nunit_cost = \"1000.00\"\nquantity = 1\nper = \"year\"\n"+tc.extra))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l := lineByID(t, b, "x"); l.Year2 != tc.year2 || l.Year3 != tc.year3 {
+				t.Errorf("years 2 and 3 = %s, %s; want %s, %s", l.Year2, l.Year3, tc.year2, tc.year3)
+			}
+		})
+	}
+}
+
+func TestReports(t *testing.T) {
+	b, err := Compute(load(t, "[budget]\nallocation = \"100.00\"\n[[budget.lines]]\nid = \"x\"\nwhat = \"Swimming, \\\"Tuesdays\\\"\"\nfunder = \"family\"\nunit_cost = \"10.00\"\nquantity = 1\nper = \"month\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text, csvOut, jsonOut strings.Builder
+	if err := b.WriteText(&text, "Test"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "OVER BUDGET by £20.00") {
+		t.Errorf("text report does not shout the overspend:\n%s", text.String())
+	}
+	if err := b.WriteCSV(&csvOut); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(csvOut.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "kind,id,what,category,funder,basis,year1,year2,year3" {
+		t.Errorf("CSV columns %s", got)
+	}
+	if rows[1][2] != `Swimming, "Tuesdays"` || rows[1][6] != "120.00" {
+		t.Errorf("CSV line %q", rows[1])
+	}
+	if err := b.WriteJSON(&jsonOut, "test.toml"); err != nil {
+		t.Fatal(err)
+	}
+	var decoded struct {
+		Lines []struct {
+			What  string    `json:"what"`
+			Years [3]string `json:"years"`
+		} `json:"lines"`
+		Total     [3]string `json:"total"`
+		Headroom  string    `json:"headroom"`
+		Overspent bool      `json:"overspent"`
+	}
+	if err := json.Unmarshal([]byte(jsonOut.String()), &decoded); err != nil {
+		t.Fatal(err)
+	}
+	if decoded.Lines[0].Years[0] != "120.00" || decoded.Total[0] != "120.00" || decoded.Headroom != "-20.00" || !decoded.Overspent {
+		t.Errorf("JSON %+v", decoded)
 	}
 }

@@ -70,14 +70,15 @@ func ratesFor(p *plan.Plan) (Rates, error) {
 	}
 	o := p.Budget.RateOverrides
 	var changed []string
+	// Only figures that differ from the table are named as the plan's own.
 	setD := func(dst *money.Decimal, v *money.Decimal, what string) {
-		if v != nil {
+		if v != nil && *v != *dst {
 			*dst = *v
 			changed = append(changed, what)
 		}
 	}
 	setP := func(dst *money.Pence, v *money.Pence, what string) {
-		if v != nil {
+		if v != nil && *v != *dst {
 			*dst = *v
 			changed = append(changed, what)
 		}

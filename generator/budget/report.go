@@ -8,36 +8,43 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"lifeplan/generator/money"
 	"lifeplan/generator/plan"
 )
 
 // WriteText prints the budget as a readable table for a terminal.
 func (b *Budget) WriteText(w io.Writer, name string) error {
 	fmt.Fprintf(w, "Budget for %s\n\n", name)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "What\tPaid by\tYear 1\tYear 2\tYear 3\t")
-	for _, l := range b.Lines {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", l.What, plan.Label(plan.Funders, l.Funder), l.Year1, l.Year2, l.Year3)
+	// Amounts are right-aligned by padding them to one width; tabwriter's own
+	// AlignRight would right-align the descriptions too.
+	const amount = "%13s"
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "What\tPaid by\t"+amount+"\t"+amount+"\t"+amount+"\n", "Year 1", "Year 2", "Year 3")
+	row := func(what, funder string, y [3]money.Pence) {
+		fmt.Fprintf(tw, "%s\t%s\t"+amount+"\t"+amount+"\t"+amount+"\n", what, funder, y[0], y[1], y[2])
 	}
-	fmt.Fprintf(tw, "Spending\t\t%s\t%s\t%s\t\n", b.Spending[0], b.Spending[1], b.Spending[2])
-	fmt.Fprintf(tw, "Contingency\t\t%s\t%s\t%s\t\n", b.Contingency[0], b.Contingency[1], b.Contingency[2])
-	fmt.Fprintf(tw, "Total\t\t%s\t%s\t%s\t\n", b.Total[0], b.Total[1], b.Total[2])
+	for _, l := range b.Lines {
+		row(shorten(l.What, 60), plan.Label(plan.Funders, l.Funder), [3]money.Pence{l.Year1, l.Year2, l.Year3})
+	}
+	row("Spending", "", b.Spending)
+	row("Contingency", "", b.Contingency)
+	row("Total", "", b.Total)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "By category\tYear 1\t")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "By category\t"+amount+"\n", "Year 1")
 	for _, c := range b.ByCategory {
-		fmt.Fprintf(tw, "%s\t%s\t\n", c.Label, c.Year1)
+		fmt.Fprintf(tw, "%s\t"+amount+"\n", c.Label, c.Year1)
 	}
-	fmt.Fprintln(tw, "\t\t")
-	fmt.Fprintln(tw, "By funder\tYear 1\tAgreed\tHeadroom\t")
+	fmt.Fprintln(tw, "\t")
+	fmt.Fprintf(tw, "By funder\t"+amount+"\t"+amount+"\t"+amount+"\n", "Year 1", "Agreed", "Headroom")
 	for _, f := range b.ByFunder {
 		if f.HasAllocation {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", f.Label, f.Year1, f.Allocation, f.Headroom)
+			fmt.Fprintf(tw, "%s\t"+amount+"\t"+amount+"\t"+amount+"\n", f.Label, f.Year1, f.Allocation, f.Headroom)
 		} else {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\n", f.Label, f.Year1)
+			fmt.Fprintf(tw, "%s\t"+amount+"\n", f.Label, f.Year1)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -61,6 +68,19 @@ func (b *Budget) WriteText(w io.Writer, name string) error {
 	}
 	_, err := fmt.Fprintf(w, "Rates: %s (%s); %s.\n", b.Rates.Title, b.Rates.Name, b.WeeksRule)
 	return err
+}
+
+// shorten cuts a long description for a terminal table, at a word where it can.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
 // CSVHeader is the first row of the CSV output.
@@ -157,6 +177,3 @@ func (b *Budget) WriteJSON(w io.Writer, name string) error {
 	}
 	return nil
 }
-
-// csvColumns is for tests and documentation.
-func csvColumns() string { return strings.Join(csvHeader, ",") }
