@@ -183,7 +183,7 @@ func (c *cli) render(args []string) int {
 			code = exitBadInput
 			continue
 		}
-		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: checks(l)}
+		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)

@@ -138,6 +138,7 @@ func (c *Composer) Markdown(v *View) ([]byte, error) {
 // dropEmptySections removes headings with nothing under them (only blank lines or
 // empty subsections before the next heading of the same or a higher level), so a
 // draft's missing parts are left out cleanly rather than shown as empty headings.
+// A page break ("---") is not content.
 // A heading is a line starting with '#': user text is escaped, so only a template
 // can write one.
 func dropEmptySections(b []byte) []byte {
@@ -153,7 +154,7 @@ func dropEmptySections(b []byte) []byte {
 			if l := headingLevel(lines[j]); l > 0 && l <= level {
 				break
 			}
-			if keep[j] && strings.TrimSpace(lines[j]) != "" {
+			if t := strings.TrimSpace(lines[j]); keep[j] && t != "" && t != "---" {
 				keep[i] = true
 				break
 			}

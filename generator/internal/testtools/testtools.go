@@ -1,0 +1,24 @@
+// Package testtools finds the real clients (LibreOffice, poppler, qpdf) that tests
+// check documents with. Without them tests skip, unless LIFEPLAN_REQUIRE_TOOLS=1, as
+// in CI, where a missing tool fails the test.
+package testtools
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// Require returns the path of a command-line tool, or skips (or fails) the test.
+func Require(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("LIFEPLAN_REQUIRE_TOOLS") == "1" {
+		t.Fatalf("%s is required (LIFEPLAN_REQUIRE_TOOLS=1) but not on PATH", name)
+	}
+	t.Skipf("%s not installed; set LIFEPLAN_REQUIRE_TOOLS=1 to require it", name)
+	return ""
+}
