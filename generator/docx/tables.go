@@ -20,7 +20,6 @@ const (
 	pictureGap   = 170 // between a small picture and its text
 	minColWeight = 4   // characters: keeps narrow columns readable
 	maxColWeight = 40  // characters: long prose wraps instead of starving others
-	colPadWeight = 3   // characters' worth of cell padding and bold header text
 )
 
 // table renders a data table across the available width: a repeating bold, shaded
@@ -89,31 +88,45 @@ func columnCount(t *doc.Table) int {
 	return max(n, 1)
 }
 
-// columnWidths shares avail between columns in proportion to their content: the
-// longer of a column's longest word and its longest text (capped), so short figures
-// get narrow columns and prose gets the room.
+// columnWidths shares avail between columns. Each column first gets room for its
+// longest word, so no word (or amount such as £39,141.50) is ever broken; what is
+// left goes to the columns whose text is longer than that, in proportion to how much
+// longer, so prose gets the room and short figures stay narrow.
 func columnWidths(t *doc.Table, cols, avail int) []int {
-	weights := make([]int, cols)
-	measure := func(cells []doc.Cell) {
+	// A wide character of the body font (a bold digit) is about 7.5 pt (150 twips); the
+	// padding covers the cell margins and a bold header.
+	const charTwips, pad = 150, 300
+	least := make([]int, cols)
+	natural := make([]int, cols)
+	measure := func(cells []doc.Cell, bold int) {
 		for c := 0; c < len(cells) && c < cols; c++ {
 			text := doc.PlainText(cells[c].Text)
-			w := max(longestWord(text), min(utf8.RuneCountInString(text), maxColWeight)) + colPadWeight
-			weights[c] = max(weights[c], w)
+			least[c] = max(least[c], longestWord(text)*(charTwips+bold)+pad)
+			natural[c] = max(natural[c], min(utf8.RuneCountInString(text), maxColWeight)*(charTwips+bold)+pad)
 		}
 	}
-	measure(t.Header)
+	measure(t.Header, 12)
 	for _, row := range t.Rows {
-		measure(row)
+		measure(row, 0)
 	}
-	total := 0
-	for c := range weights {
-		weights[c] = max(weights[c], minColWeight)
-		total += weights[c]
+	sumLeast, sumExtra := 0, 0
+	for c := range cols {
+		least[c] = max(least[c], minColWeight*charTwips)
+		natural[c] = max(natural[c], least[c])
+		sumLeast += least[c]
+		sumExtra += natural[c] - least[c]
 	}
 	widths := make([]int, cols)
 	used := 0
-	for c := range weights {
-		widths[c] = avail * weights[c] / total
+	for c := range cols {
+		switch {
+		case sumLeast >= avail: // even the longest words do not fit: share by them
+			widths[c] = avail * least[c] / sumLeast
+		case sumExtra == 0:
+			widths[c] = least[c] + (avail-sumLeast)/cols
+		default:
+			widths[c] = least[c] + (avail-sumLeast)*(natural[c]-least[c])/sumExtra
+		}
 		used += widths[c]
 	}
 	widths[cols-1] += avail - used
