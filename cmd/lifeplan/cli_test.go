@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// lifeplan builds the command once per test run, so exit codes are tested as a
+// shell sees them.
+func lifeplan(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "lifeplan")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func runBin(t *testing.T, bin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestExitCodes(t *testing.T) {
+	bin := lifeplan(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(bad, []byte("[person]\nname = \"A\"\n[budget]\ncontigency = 1\n"), 0o644)
+	amira := filepath.Join("..", "..", "samples", "amira.toml")
+	sam := filepath.Join("..", "..", "samples", "sam.toml")
+	out := filepath.Join(dir, "out")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"no arguments", nil, 2, "", "Usage:"},
+		{"unknown command", []string{"draw"}, 2, "", `unknown command "draw"`},
+		{"help", []string{"--help"}, 0, "lifeplan render", ""},
+		{"render help", []string{"render", "--help"}, 0, "--templates", ""},
+		{"version", []string{"version"}, 0, "lifeplan ", ""},
+		{"render without a plan", []string{"render"}, 2, "", "name at least one plan"},
+		{"unknown flag", []string{"render", "--colour", amira}, 2, "", "unknown flag"},
+		{"unknown document", []string{"render", "--doc", "leaflet", amira}, 2, "", `"leaflet" is not one of`},
+		{"unknown format", []string{"render", "--format", "odt", amira}, 2, "", `"odt" is not one of`},
+		{"missing plan", []string{"render", "--out", out, filepath.Join(dir, "none.toml")}, 2, "", "none.toml: cannot read the plan"},
+		{"bad plan", []string{"render", "--out", out, bad}, 2, "", `bad.toml:4:1: budget.contigency: unknown key "contigency" (did you mean "contingency"?)`},
+		{"render one document", []string{"render", "--out", out, "--doc", "housing-spec", "--format", "pdf", amira}, 0, "housing-spec.pdf", ""},
+		{"check a good plan", []string{"check", amira}, 0, "0 blockers", ""},
+		{"check a draft", []string{"check", sam}, 1, "blocker", ""},
+		{"check a bad plan", []string{"check", bad}, 2, "", "unknown key"},
+		{"check json", []string{"check", "--format", "json", amira, sam}, 1, `"findings"`, ""},
+		{"budget", []string{"budget", amira}, 0, "Agreed allocation £41,500.00", ""},
+		{"budget csv", []string{"budget", "--format", "csv", amira}, 0, "kind,id,what,category,funder,basis,year1,year2,year3", ""},
+		{"budget bad format", []string{"budget", "--format", "xml", amira}, 2, "", "--format must be"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runBin(t, bin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tc.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tc.stdout, stdout)
+			}
+			if !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
+			}
+		})
+	}
+	// A plan that fails to load leaves no output behind.
+	if _, err := os.Stat(filepath.Join(out, "bad")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("output folder for a bad plan exists: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(out, "amira"))
+	if len(entries) != 1 || entries[0].Name() != "housing-spec.pdf" {
+		t.Errorf("render --doc housing-spec --format pdf wrote %v", entries)
+	}
+}
+
+func TestCheckJSONShape(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--format", "json", filepath.Join("..", "..", "samples", "sam.toml")}, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var results []struct {
+		File     string `json:"file"`
+		Blockers int    `json:"blockers"`
+		Advice   int    `json:"advice"`
+		Findings []struct {
+			ID        string `json:"id"`
+			Severity  string `json:"severity"`
+			Criterion int    `json:"criterion"`
+			Message   string `json:"message"`
+			File      string `json:"file"`
+			Key       string `json:"key"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &results); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Blockers == 0 || len(results[0].Findings) == 0 {
+		t.Fatalf("results %+v", results)
+	}
+	for _, f := range results[0].Findings {
+		if f.ID == "" || (f.Severity != "blocker" && f.Severity != "advice") || f.Message == "" || f.Key == "" {
+			t.Errorf("incomplete finding %+v", f)
+		}
+	}
+}
