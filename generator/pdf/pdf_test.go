@@ -524,6 +524,9 @@ func TestEdgeDocuments(t *testing.T) {
 		{"huge cell", &doc.Document{Blocks: []doc.Block{&doc.Table{Align: []doc.Align{0, 0},
 			Header: []doc.Cell{{Text: text("A")}, {Text: text("B")}},
 			Rows:   [][]doc.Cell{{{Text: text(strings.Repeat("many words in one very tall cell ", 400))}, {Text: text("x")}}}}}}},
+		{"header taller than a page", &doc.Document{Blocks: []doc.Block{&doc.Table{Align: []doc.Align{0},
+			Header: []doc.Cell{{Text: text(strings.Repeat("header ", 600))}},
+			Rows:   [][]doc.Cell{{{Text: text("a row")}}}}}}},
 		{"long aside", &doc.Document{Blocks: []doc.Block{&doc.Aside{Blocks: []doc.Block{para(strings.Repeat("An aside that goes on and on. ", 300))}}}}},
 		{"deep list", &doc.Document{Blocks: []doc.Block{deepList(12)}}},
 	} {

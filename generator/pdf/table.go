@@ -76,15 +76,17 @@ func (r *renderer) drawTableRow(tl tableLayout, row tableRow) {
 		r.tableBreak(tl)
 	}
 	lh := cellText.lineHeight()
+	fresh := false // just broke the page: another break would loop for ever
 	for from := 0; from < row.lines; {
 		fit := int((contentBottom - r.y - 2*cellPadY + epsilon) / lh)
-		if fit < 1 {
+		if fit < 1 && !fresh {
 			r.tableBreak(tl)
+			fresh = true
 			continue
 		}
-		to := min(from+fit, row.lines)
+		to := min(from+max(fit, 1), row.lines)
 		r.drawRowPart(tl, row, false, from, to)
-		from = to
+		from, fresh = to, false
 	}
 }
 
