@@ -21,7 +21,7 @@ import (
 const (
 	emuPerTwip            = 635
 	emuPerPixel           = 9525 // at 96 dpi
-	figureMaxHeight       = 5102 // 90 mm in twips
+	figureMaxHeight       = 3685 // 65 mm in twips
 	smallPictureWidth     = 1247 // 22 mm in twips
 	smallPictureMaxHeight = 1701 // 30 mm: a tall picture must not stretch its row
 )

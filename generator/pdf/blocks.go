@@ -20,7 +20,7 @@ const (
 	pictureW     = 22.0 // a picture beside a paragraph or item
 	pictureMaxH  = 30.0
 	pictureGap   = 4.0
-	figureMaxH   = 90.0
+	figureMaxH   = 65.0
 	asidePad     = 4.0
 	asideBar     = 1.5
 	minTextWidth = 15.0 // deeply nested content never gets narrower than this
