@@ -76,18 +76,35 @@ func (r *renderer) registerImage(img *doc.Image) (placedImage, bool) {
 	return p, r.pdf.Error() == nil
 }
 
-// padImage re-encodes a picture as PNG, width pixels wide, with transparent
-// columns on the right. Pixels are copied exactly (PNG is lossless).
+// padImage re-encodes a picture as PNG, width pixels wide, with extra columns on
+// the right: transparent for a picture with transparency, white for an opaque one,
+// so that an opaque picture stays opaque and fpdf embeds its PNG data as it is
+// instead of splitting out an alpha channel. Pixels are copied exactly (PNG is
+// lossless). The fastest compression is used: this runs on every render, and the
+// PDF's own compression of the data matters more than the PNG's.
 func padImage(data []byte, width int) ([]byte, error) {
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
 	b := src.Bounds()
-	dst := image.NewNRGBA(image.Rect(0, 0, width, b.Dy()))
+	rect := image.Rect(0, 0, width, b.Dy())
+	// The destination has the source's own pixel type where it can, so draw.Draw
+	// copies rows instead of converting every pixel.
+	var dst draw.Image
+	switch src.(type) {
+	case *image.RGBA:
+		dst = image.NewRGBA(rect)
+	default:
+		dst = image.NewNRGBA(rect)
+	}
+	if o, ok := src.(interface{ Opaque() bool }); ok && o.Opaque() {
+		draw.Draw(dst, rect, image.White, image.Point{}, draw.Src)
+	}
 	draw.Draw(dst, b.Sub(b.Min), src, b.Min, draw.Src)
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, dst); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, dst); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
