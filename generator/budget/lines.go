@@ -71,13 +71,13 @@ func (c costing) paOnCosts(pl plan.BudgetLine, pay Line) []Line {
 
 	gross := pay.Year1 + holiday
 	each := money.Pence(money.MulDiv(int64(gross), 1, n)) // one person's yearly pay
-	who := "one PA"
+	who := "one PA's"
 	if n > 1 {
-		who = fmt.Sprintf("each of %d PAs", n)
+		who = fmt.Sprintf("each of %d PAs'", n)
 	}
 
 	niEach := money.Pence(0)
-	niBasis := fmt.Sprintf("%s%% of %s's yearly pay of %s above %s", r.EmployerNIPercent, who, each, r.NIThreshold)
+	niBasis := fmt.Sprintf("%s%% of %s yearly pay of %s above %s", r.EmployerNIPercent, who, each, r.NIThreshold)
 	switch pl.AgeBand {
 	case "under-18", "18-20":
 		niBasis = "none: employer NI is 0% for employees under 21 below the upper secondary threshold"
@@ -98,7 +98,7 @@ func (c costing) paOnCosts(pl plan.BudgetLine, pay Line) []Line {
 		if band > 0 {
 			pensionEach = percentOf(band, r.PensionPercent)
 		}
-		basis := fmt.Sprintf("%s%% of %s's qualifying earnings (%s less %s)", r.PensionPercent, who, min(each, r.PensionUpper), r.PensionLower)
+		basis := fmt.Sprintf("%s%% of %s qualifying earnings (%s less %s)", r.PensionPercent, who, min(each, r.PensionUpper), r.PensionLower)
 		if n > 1 {
 			basis += fmt.Sprintf(", × %d", n)
 		}
