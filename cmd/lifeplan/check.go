@@ -12,8 +12,8 @@ func (c *cli) check(args []string) int {
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(c.stderr, "lifeplan check: --format must be text or json, not %q\n", *format)
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan check: %v\n", err)
 		return exitBadInput
 	}
 	code := exitOK

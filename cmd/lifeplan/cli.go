@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -108,27 +110,42 @@ func (c *cli) parse(fs *pflag.FlagSet, args []string) (code int, done bool) {
 	return 0, false
 }
 
-// list splits a comma list and checks each value is allowed.
-func list(flag, value string, allowed []string) ([]string, error) {
-	var out []string
+// choose picks the elements of all named in a comma list, in all's own order, so
+// "--doc housing-spec,llsp" writes documents in their usual order.
+func choose[T any](flag, value string, all []T, name func(T) string) ([]T, error) {
+	names := make([]string, len(all))
+	for i, x := range all {
+		names[i] = name(x)
+	}
+	wanted := map[string]bool{}
 	for _, v := range strings.Split(value, ",") {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		ok := false
-		for _, a := range allowed {
-			ok = ok || a == v
+		if !slices.Contains(names, v) {
+			return nil, fmt.Errorf("--%s: %q is not one of %s", flag, v, strings.Join(names, ", "))
 		}
-		if !ok {
-			return nil, fmt.Errorf("--%s: %q is not one of %s", flag, v, strings.Join(allowed, ", "))
+		wanted[v] = true
+	}
+	var out []T
+	for i, x := range all {
+		if wanted[names[i]] {
+			out = append(out, x)
 		}
-		out = append(out, v)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--%s: give at least one of %s", flag, strings.Join(allowed, ", "))
+		return nil, fmt.Errorf("--%s: give at least one of %s", flag, strings.Join(names, ", "))
 	}
 	return out, nil
+}
+
+// oneOf checks a single-valued flag.
+func oneOf(flag, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return fmt.Errorf("--%s must be one of %s, not %q", flag, strings.Join(allowed, ", "), value)
 }
 
 // loaded is a plan with its budget worked out.
@@ -190,7 +207,7 @@ func (c *cli) render(args []string) int {
 			code = exitBadInput
 			continue
 		}
-		dir := strings.TrimSuffix(*out, "/") + "/" + l.plan.Source.Name
+		dir := filepath.Join(*out, l.plan.Source.Name)
 		written, err := render.Files(dir, documents, fmts)
 		for _, w := range written {
 			fmt.Fprintf(c.stdout, "wrote %s\n", w)
@@ -215,31 +232,13 @@ func chooseOutputs(docs, formats string) ([]compose.Spec, []render.Format, error
 	if docs == "all" {
 		docs = strings.Join(docIDs(), ",")
 	}
-	ids, err := list("doc", docs, docIDs())
+	specs, err := choose("doc", docs, compose.Specs(), func(s compose.Spec) string { return s.ID })
 	if err != nil {
 		return nil, nil, err
 	}
-	names, err := list("format", formats, []string{"pdf", "docx"})
+	fmts, err := choose("format", formats, render.Formats(), func(f render.Format) string { return f.Name })
 	if err != nil {
 		return nil, nil, err
-	}
-	var specs []compose.Spec
-	for _, s := range compose.Specs() { // keep the documents' own order
-		for _, id := range ids {
-			if s.ID == id {
-				specs = append(specs, s)
-				break
-			}
-		}
-	}
-	var fmts []render.Format
-	for _, f := range render.Formats() {
-		for _, n := range names {
-			if f.Name == n {
-				fmts = append(fmts, f)
-				break
-			}
-		}
 	}
 	return specs, fmts, nil
 }
@@ -261,8 +260,8 @@ func (c *cli) budget(args []string) int {
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
-	if _, err := list("format", *format, []string{"text", "csv", "json"}); err != nil || strings.Contains(*format, ",") {
-		fmt.Fprintf(c.stderr, "lifeplan budget: --format must be one of text, csv, json\n")
+	if err := oneOf("format", *format, "text", "csv", "json"); err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan budget: %v\n", err)
 		return exitBadInput
 	}
 	code := exitOK

@@ -30,16 +30,6 @@ func Formats() []Format {
 	}
 }
 
-// FormatByName finds a format.
-func FormatByName(name string) (Format, bool) {
-	for _, f := range Formats() {
-		if f.Name == name {
-			return f, true
-		}
-	}
-	return Format{}, false
-}
-
 // Bytes draws one document in one format.
 func Bytes(d *doc.Document, f Format) ([]byte, error) {
 	var buf bytes.Buffer
