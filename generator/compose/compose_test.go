@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"lifeplan/generator/budget"
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/internal/testtools"
 	"lifeplan/generator/plan"
 	"lifeplan/templates"
 )
@@ -22,14 +22,7 @@ var samples = []string{"amira", "sam"}
 
 func view(t testing.TB, sample string) compose.View {
 	t.Helper()
-	p, err := plan.Load(filepath.Join("..", "..", "samples", sample+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := budget.Compute(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, b := testtools.Sample(t, sample)
 	return compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
 }
 

@@ -52,14 +52,7 @@ type rendered struct {
 
 func renderSample(t testing.TB, sample string) rendered {
 	t.Helper()
-	p, err := plan.Load(filepath.Join("..", "..", "samples", sample+".toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := budget.Compute(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, b := testtools.Sample(t, sample)
 	c, err := compose.New(templates.FS, nil)
 	if err != nil {
 		t.Fatal(err)

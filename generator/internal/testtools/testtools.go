@@ -6,7 +6,11 @@ package testtools
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
+
+	"lifeplan/generator/budget"
+	"lifeplan/generator/plan"
 )
 
 // Require returns the path of a command-line tool, or skips (or fails) the test.
@@ -21,4 +25,19 @@ func Require(t testing.TB, name string) string {
 	}
 	t.Skipf("%s not installed; set LIFEPLAN_REQUIRE_TOOLS=1 to require it", name)
 	return ""
+}
+
+// Sample loads one of samples/<name>.toml (from a package two folders below the
+// repository root) and works out its budget.
+func Sample(t testing.TB, name string) (*plan.Plan, *budget.Budget) {
+	t.Helper()
+	p, err := plan.Load(filepath.Join("..", "..", "samples", name+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := budget.Compute(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, b
 }
