@@ -28,7 +28,29 @@ type Meta struct {
 	// Created is the plan's date as "2006-01-02". Renderers use it for every date
 	// stored inside the files, so the same plan always gives the same bytes.
 	Created string
+	// Draft, when not empty, is printed in the running header of every page (e.g.
+	// "DRAFT"), so no page of an unagreed plan can pass for an agreed one.
+	Draft string
+	// Kind chooses the layout's style sheet: the documents for professionals, the
+	// easy-read version, or the one-page profile.
+	Kind Kind
 }
+
+// Kind is a document's layout variant. Renderers choose sizes and spacing by it; the
+// blocks are the same for every kind.
+type Kind int
+
+const (
+	// Standard is the style of the documents for the panel, commissioners,
+	// providers and brokers: 11.5 pt body text.
+	Standard Kind = iota
+	// EasyRead follows the UK easy-read conventions: body text of at least 16 pt,
+	// 1.5 line spacing, a large picture on the left of each point.
+	EasyRead
+	// OnePage must fit on exactly one page: a renderer shrinks text (down to a
+	// floor) and cuts lists rather than start a second page.
+	OnePage
+)
 
 // Block is one of *Heading, *Paragraph, *List, *Table, *Figure, *Aside, *PageBreak.
 type Block interface{ block() }
@@ -38,6 +60,9 @@ type Block interface{ block() }
 type Heading struct {
 	Level int
 	Text  []Inline
+	// Anchor names the heading for links and page references (Inline.Link,
+	// Inline.PageOf); unique within a document, empty for none.
+	Anchor string
 }
 
 // Paragraph is a run of inline text. When Picture is set, the picture is drawn
@@ -109,6 +134,12 @@ type Inline struct {
 	Bold      bool
 	Italic    bool
 	LineBreak bool
+	// Link, when set, makes the run a link to the heading with this Anchor.
+	Link string
+	// PageOf, when set, makes the run stand for the number of the page on which
+	// the heading with this Anchor starts. Renderers that know pages print the
+	// number (and link it); the others print Text, which is never empty.
+	PageOf string
 }
 
 // Image is a decoded-size-checked picture with its bytes. Width and Height are in
@@ -138,3 +169,8 @@ func PlainText(runs []Inline) string {
 	}
 	return string(b)
 }
+
+// Pages maps each heading's Anchor to the 1-based number of the page it starts on,
+// as the PDF layout placed it. Renderers that do not paginate by themselves (DOCX)
+// use it to pre-fill contents and page references with the same numbers.
+type Pages map[string]int

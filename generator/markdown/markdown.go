@@ -1,6 +1,17 @@
 // Package markdown turns the Markdown that templates produce into the document tree,
 // with goldmark (CommonMark and GFM tables). Raw HTML is never interpreted: it is
 // kept as the literal text it was, so user text cannot change a document's structure.
+//
+// Two small conventions carry what the document tree needs beyond CommonMark:
+//
+//   - a heading may end with an anchor, `## Who I am {#who-i-am}` (goldmark's
+//     heading attributes; only the id is kept), for links and page references; a
+//     heading without one gets an anchor made from its text, unique in the document;
+//   - a link to an anchor, `[section 1](#who-i-am)`, is an internal link, and a
+//     link whose text is `#` alone, `[#](#who-i-am)`, stands for the number of the
+//     page the heading starts on (doc.Inline.PageOf).
+//
+// Escape escapes `{`, `}`, `[` and `#`, so user text can never make either.
 package markdown
 
 import (
@@ -11,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -28,7 +40,12 @@ type Parser struct {
 
 // NewParser returns a parser for CommonMark with GFM tables.
 func NewParser() *Parser {
-	return &Parser{md: goldmark.New(goldmark.WithExtensions(extension.Table))}
+	return &Parser{md: goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		// Every heading gets an anchor (its own, or one made from its text), so that
+		// contents, bookmarks and page references can name any heading.
+		goldmark.WithParserOptions(parser.WithHeadingAttribute(), parser.WithAutoHeadingID()),
+	)}
 }
 
 // Parse converts src into document blocks; pictures are resolved with images.
@@ -64,7 +81,13 @@ func (c *converter) blocks(parent ast.Node) []doc.Block {
 func (c *converter) block(n ast.Node) doc.Block {
 	switch n := n.(type) {
 	case *ast.Heading:
-		return &doc.Heading{Level: n.Level, Text: c.inlines(n)}
+		h := &doc.Heading{Level: n.Level, Text: c.inlines(n)}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				h.Anchor = string(b)
+			}
+		}
+		return h
 	case *ast.Paragraph, *ast.TextBlock:
 		pic, runs := c.pictureAndText(n)
 		if pic != nil && len(runs) == 0 {
@@ -177,7 +200,7 @@ func (c *converter) inline(n ast.Node, runs []doc.Inline, bold, italic bool) []d
 		if s == "" {
 			return
 		}
-		if k := len(runs) - 1; k >= 0 && !runs[k].LineBreak && runs[k].Bold == bold && runs[k].Italic == italic {
+		if k := len(runs) - 1; k >= 0 && !runs[k].LineBreak && runs[k].Bold == bold && runs[k].Italic == italic && runs[k].Link == "" && runs[k].PageOf == "" {
 			runs[k].Text += s
 			return
 		}
@@ -214,8 +237,29 @@ func (c *converter) inline(n ast.Node, runs []doc.Inline, bold, italic bool) []d
 	case *ast.AutoLink:
 		add(string(n.Label(c.src)))
 	case *ast.Link:
+		dest := string(n.Destination)
+		anchor, internal := strings.CutPrefix(dest, "#")
+		if !internal || anchor == "" {
+			for s := n.FirstChild(); s != nil; s = s.NextSibling() {
+				runs = c.inline(s, runs, bold, italic)
+			}
+			break
+		}
+		// Runs of a link are kept apart from their neighbours, so the link covers
+		// exactly its own text.
+		var inner []doc.Inline
 		for s := n.FirstChild(); s != nil; s = s.NextSibling() {
-			runs = c.inline(s, runs, bold, italic)
+			inner = c.inline(s, inner, bold, italic)
+		}
+		if doc.PlainText(inner) == "#" {
+			runs = append(runs, doc.Inline{Text: "#", Bold: bold, Italic: italic, PageOf: anchor})
+			break
+		}
+		for _, r := range inner {
+			if !r.LineBreak {
+				r.Link = anchor
+			}
+			runs = append(runs, r)
 		}
 	case *ast.Image:
 		// A picture inside text (not leading it) keeps its alt text in the flow.

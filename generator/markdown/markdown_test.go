@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -168,4 +169,54 @@ func typeName(b doc.Block) string {
 		return "Figure"
 	}
 	return "?"
+}
+
+func TestAnchorsLinksAndPageReferences(t *testing.T) {
+	src := "## Who I am {#who}\n\nSee [my story](#who) on page [#](#who), or [the web](https://example.org).\n"
+	blocks, err := NewParser().Parse([]byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, ok := blocks[0].(*doc.Heading)
+	if !ok || h.Anchor != "who" || doc.PlainText(h.Text) != "Who I am" {
+		t.Fatalf("heading = %#v", blocks[0])
+	}
+	p := blocks[1].(*doc.Paragraph)
+	want := []doc.Inline{
+		{Text: "See "},
+		{Text: "my story", Link: "who"},
+		{Text: " on page "},
+		{Text: "#", PageOf: "who"},
+		{Text: ", or the web."},
+	}
+	if !reflect.DeepEqual(p.Text, want) {
+		t.Fatalf("runs =\n%#v\nwant\n%#v", p.Text, want)
+	}
+	// User text escaped by Escape can never become an anchor or a page reference.
+	esc := "## " + Escape("Me {#x}") + "\n\n" + Escape("[#](#x)") + "\n"
+	blocks, err = NewParser().Parse([]byte(esc), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := blocks[0].(*doc.Heading); h.Anchor == "x" || doc.PlainText(h.Text) != "Me {#x}" {
+		t.Fatalf("escaped heading = %#v", h)
+	}
+	if p := blocks[1].(*doc.Paragraph); len(p.Text) != 1 || p.Text[0].PageOf != "" || p.Text[0].Text != "[#](#x)" {
+		t.Fatalf("escaped reference = %#v", p.Text)
+	}
+}
+
+func TestEveryHeadingHasAUniqueAnchor(t *testing.T) {
+	blocks, err := NewParser().Parse([]byte("# Risks\n\n## Risks\n\n## Tŷ & me\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, b := range blocks {
+		h := b.(*doc.Heading)
+		if h.Anchor == "" || seen[h.Anchor] {
+			t.Fatalf("heading %q has anchor %q (seen before: %v)", doc.PlainText(h.Text), h.Anchor, seen[h.Anchor])
+		}
+		seen[h.Anchor] = true
+	}
 }

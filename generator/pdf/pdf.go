@@ -61,7 +61,7 @@ var (
 // fontKey is the family name given to fpdf, which writes it into each font's
 // /BaseFont. fonts.Family has a space, which would come out as "#20" and split the
 // name in tools such as pdffonts.
-const fontKey = "AtkinsonHyperlegible"
+const fontKey = "AtkinsonHyperlegibleNext"
 
 // Body text: 11.5 pt with 1.4 line spacing, generous for readers with learning
 // disabilities.
