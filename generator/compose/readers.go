@@ -170,12 +170,15 @@ func (v *View) Costing() Costing {
 	lineName := map[string]string{}
 	for _, l := range v.Plan.Budget.Lines {
 		if l.ID != "" {
-			lineName[l.ID] = l.What
+			lineName[l.ID] = l.Category
 		}
 	}
+	// Paid hours are grouped by the kind of budget line that pays them (personal
+	// assistance, agency support …): what a provider needs to cost them, in words
+	// that do not depend on how the plan's own texts are written.
 	provider := func(s plan.SupportItem) string {
-		if n, ok := lineName[s.BudgetLine]; ok {
-			return n
+		if c, ok := lineName[s.BudgetLine]; ok {
+			return plan.Label(plan.Categories, c)
 		}
 		return s.Who
 	}
@@ -357,4 +360,17 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Their is the person's possessive pronoun for the third-person documents, from the
+// plan's pronouns ("she/her" gives "her"); "their" when the plan does not say.
+func (v *View) Their() string {
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v.Person.Pronouns)), "/")
+	switch first {
+	case "she":
+		return "her"
+	case "he":
+		return "his"
+	}
+	return "their"
 }
