@@ -13,22 +13,24 @@ import (
 // a template cannot forget to.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"md":      markdown.Escape,
-		"paras":   paras,
-		"money":   func(p money.Pence) string { return markdown.Escape(p.String()) },
-		"num":     func(d money.Decimal) string { return d.String() },
-		"date":    func(d plan.Date) string { return d.Long() },
-		"label":   label,
-		"pic":     pic,
-		"item":    item,
-		"neg":     func(p money.Pence) money.Pence { return -p },
-		"add":     func(a, b int) int { return a + b },
-		"sub":     func(a, b money.Pence) money.Pence { return a - b },
-		"count":   count,
-		"join":    joinList,
-		"first":   firstSentence,
-		"lt0":     func(p money.Pence) bool { return p < 0 },
-		"lcfirst": lcfirst,
+		"md":        markdown.Escape,
+		"paras":     paras,
+		"money":     func(p money.Pence) string { return markdown.Escape(p.String()) },
+		"num":       func(d money.Decimal) string { return d.String() },
+		"date":      func(d plan.Date) string { return d.Long() },
+		"label":     label,
+		"pic":       pic,
+		"item":      item,
+		"neg":       func(p money.Pence) money.Pence { return -p },
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b money.Pence) money.Pence { return a - b },
+		"count":     count,
+		"join":      joinList,
+		"first":     firstSentence,
+		"lt0":       func(p money.Pence) bool { return p < 0 },
+		"lcfirst":   lcfirst,
+		"texts":     texts,
+		"blankRows": func(n int) []int { return make([]int, n) },
 	}
 }
 
@@ -262,4 +264,13 @@ func lcfirst(s string) string {
 		return s
 	}
 	return string(s[0]+'a'-'A') + s[1:]
+}
+
+// texts is the text of each item, for joining into a sentence.
+func texts(items []plan.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Text
+	}
+	return out
 }
