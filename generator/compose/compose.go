@@ -242,8 +242,14 @@ func tidy(b []byte) []byte {
 	lines := strings.Split(string(b), "\n")
 	out := make([]string, 0, len(lines))
 	blank := true
-	for _, l := range lines {
+	for i, l := range lines {
 		l = strings.TrimRight(l, " \t")
+		// A hard line break ("\" at the end) before a blank line would print as a
+		// backslash: the line after it was left out. An even run of backslashes is
+		// escaped text, not a break.
+		if n := len(l) - len(strings.TrimRight(l, `\`)); n%2 == 1 && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
+			l = l[:len(l)-1]
+		}
 		if l == "" {
 			if blank {
 				continue
