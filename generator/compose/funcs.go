@@ -29,6 +29,7 @@ func funcs() template.FuncMap {
 		"first":     firstSentence,
 		"lt0":       func(p money.Pence) bool { return p < 0 },
 		"lcfirst":   lcfirst,
+		"nobreak":   func(s string) string { return strings.ReplaceAll(markdown.Escape(s), " ", "\u00a0") },
 		"texts":     texts,
 		"blankRows": func(n int) []int { return make([]int, n) },
 	}
