@@ -146,18 +146,27 @@ func contains(list []string, s string) bool {
 // keyLike is a parenthesis that names plan keys, "(support.items)" or
 // "(working.person_working, working.person_not_working)": words for lifeplan check,
 // not for a document a family reads.
-var keyLike = regexp.MustCompile(`\s*\((\[\[)?[a-z0-9_]+([.\[][^)]*|_[^)]*)?\)`)
+var keyLike = regexp.MustCompile(`\s*\(([^()]*)\)`)
+
+// keyWithValue and keyValue find a key set to a value in a summary, `with area =
+// "employment"`, which a document says as "for employment".
+var (
+	keyWithValue = regexp.MustCompile(`\bwith ([a-z_]+) = "([^"]*)"`)
+	keyValue     = regexp.MustCompile(`\b([a-z_]+) = "?([^" )]*)"?`)
+)
 
 // plainWords turns a rule's one-line summary into words for a document: no key
 // paths, no TOML brackets, no underscores.
 func plainWords(s string) string {
 	s = keyLike.ReplaceAllStringFunc(s, func(m string) string {
 		inner := strings.Trim(strings.TrimSpace(m), "()")
-		if strings.ContainsAny(inner, "._[") || !strings.Contains(inner, " ") {
+		if strings.ContainsAny(inner, "._[=") || !strings.Contains(inner, " ") {
 			return ""
 		}
 		return m
 	})
+	s = keyWithValue.ReplaceAllString(s, "for $2")
+	s = keyValue.ReplaceAllString(s, "$2")
 	s = strings.NewReplacer("[[", "", "]]", "", "_", " ").Replace(s)
 	return strings.TrimSpace(s)
 }
