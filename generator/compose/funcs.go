@@ -29,6 +29,7 @@ func funcs() template.FuncMap {
 		"first":     firstSentence,
 		"lt0":       func(p money.Pence) bool { return p < 0 },
 		"lcfirst":   lcfirst,
+		"amount":    amount,
 		"nobreak":   func(s string) string { return strings.ReplaceAll(markdown.Escape(s), " ", "\u00a0") },
 		"texts":     texts,
 		"blankRows": func(n int) []int { return make([]int, n) },
@@ -274,4 +275,24 @@ func texts(items []plan.Item) []string {
 		out[i] = it.Text
 	}
 	return out
+}
+
+// amount is how much of a support item there is a week: nights for a sleep-in or
+// waking night ("1 sleep-in night"), which are not hours, else hours ("6 hours").
+func amount(s plan.SupportItem) string {
+	if night(s.Time) {
+		n := s.NightsPerWeek
+		if n == 0 {
+			n = money.DecimalScale
+		}
+		kind := "sleep-in night"
+		if s.Time == plan.TimeWakingNight {
+			kind = "waking night"
+		}
+		return count(n, kind, kind+"s")
+	}
+	if s.HoursPerWeek == 0 {
+		return ""
+	}
+	return count(s.HoursPerWeek, "hour", "hours")
 }
