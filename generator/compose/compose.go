@@ -27,6 +27,9 @@ type Spec struct {
 	// Withhold lists the parts of the plan this document's readers may not see.
 	// Compose removes them before the template runs.
 	Withhold []Part
+	// OwnVersion says the document is versioned by its provider ([support_plan]
+	// version), apart from the LLSP: its pages carry that version when the plan gives it.
+	OwnVersion bool
 }
 
 // Specs lists the documents lifeplan makes, in the order it makes them.
@@ -45,9 +48,10 @@ func Specs() []Spec {
 			Subject:  "The home to find: where, what kind, tenure, adaptations",
 			Withhold: []Part{PartHealth, PartFamily, PartRisks, PartSupport, PartHistory}},
 		{ID: "support-plan", Title: "Support Plan",
-			Audience: "everyone who supports me day to day: my team, professionals and my family",
-			Subject:  "How to support a young person, day to day: the team's manual",
-			Private:  true},
+			Audience:   "everyone who supports me day to day: my team, professionals and my family",
+			Subject:    "How to support a young person, day to day: the team's manual",
+			Private:    true,
+			OwnVersion: true},
 	}
 }
 
@@ -289,6 +293,10 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		blocks = blocks[:len(blocks)-1]
 	}
 	p := v.Plan
+	version := p.Plan.Version
+	if v.Doc.OwnVersion && p.SupportPlan.Version != "" {
+		version = p.SupportPlan.Version
+	}
 	draft := ""
 	if (v.Checks != nil && v.Checks.Blockers > 0) || p.Plan.Status == plan.StatusDraft {
 		draft = "DRAFT"
@@ -302,7 +310,7 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		Language:       p.Plan.Language,
 		Classification: p.Plan.Classification,
 		PersonName:     p.Person.Name,
-		Version:        p.Plan.Version,
+		Version:        version,
 		Date:           p.Plan.Written.Long(),
 		ReviewDate:     p.Plan.Review.Long(),
 		Created:        p.Plan.Written.ISO(),
