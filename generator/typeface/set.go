@@ -22,6 +22,9 @@ type Set struct {
 	// shaped holds the BMP characters of scripts that need shaping or right-to-left
 	// ordering, which fpdf cannot do.
 	shaped *bmpSet
+	// drawable holds the BMP characters every style can draw: a fast path for
+	// Undrawable.
+	drawable bmpSet
 }
 
 // Default is the embedded set: Atkinson Hyperlegible Next, with DejaVu Sans as the
@@ -62,6 +65,13 @@ func NewSet(family string, main [4][]byte, fallbackFamily string, fallback [2][]
 			return nil, fmt.Errorf("font %s %s has no U+FFFD to mark characters it cannot draw", f.family, f.style)
 		}
 	}
+	for w := range s.drawable {
+		all := ^uint64(0)
+		for st := range Style(4) {
+			all &= s.Face(st).covered[w] | s.Fallback(st).covered[w]
+		}
+		s.drawable[w] = all &^ s.shaped[w]
+	}
 	return s, nil
 }
 
@@ -90,9 +100,9 @@ type Run struct {
 // U+FFFD in the fallback face, and the combining marks that follow it are left
 // out with it. Invisible format characters (zero-width space, soft hyphen,
 // variation selectors: the Default_Ignorable_Code_Point property) are left out,
-// since drawing them would show a box. Control characters pass through in the run
-// they are in (layout drops them). Measure the runs (Width does), not the text:
-// they can differ.
+// since drawing them would show a box, and so are control characters (layout deals
+// with line breaks and tabs before it asks for runs). Measure the runs (Width
+// does), not the text: they can differ.
 func (s *Set) Runs(text string, st Style) []Run {
 	var runs []Run
 	var b strings.Builder
@@ -158,8 +168,8 @@ func (p Problem) String() string {
 // character counts if any of the four styles cannot draw it, since the text may be
 // set in any of them. Control and invisible format characters are ignored.
 func (s *Set) Undrawable(text string) []Problem {
-	if isASCII(text) {
-		return nil // every face has ASCII (tested)
+	if s.allDrawable(text) {
+		return nil
 	}
 	at := map[int]string{} // byte offset of an undrawable character to its script
 	for st := range Style(4) {
@@ -191,11 +201,14 @@ next:
 	return out
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+// allDrawable is the fast path of Undrawable: every character is one that every
+// style draws (ASCII is, tested), or a control or invisible one.
+func (s *Set) allDrawable(text string) bool {
+	for _, r := range text {
+		if r < 0x80 || r < bmpSize && s.drawable.has(r) || r < 0xA0 || ignorable(r) {
+			continue
 		}
+		return false
 	}
 	return true
 }
@@ -204,7 +217,7 @@ func isASCII(s string) bool {
 // the face that draws it and what is drawn: the character, U+FFFD, or nothing
 // (r < 0) for a combining mark that goes with an undrawable character before it.
 // script is the script of a character that cannot be drawn correctly, else "".
-// Invisible format characters are skipped without a call.
+// Control and invisible format characters are skipped without a call.
 func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, script string)) {
 	main, fallback := s.Face(st), s.Fallback(st)
 	var cur *Face  // face of the character before
@@ -212,11 +225,7 @@ func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, scri
 	for i, r := range text {
 		switch {
 		case r < 0x20 || r >= 0x7F && r < 0xA0:
-			if cur == nil {
-				cur = main
-			}
-			emit(i, cur, r, "") // control: passed through, dropped by layout
-			continue
+			continue // control: no face draws it; layout breaks lines and tabs before
 		case r == utf8.RuneError:
 			// U+FFFD as written, or invalid UTF-8, which reads as it.
 			cur, bad = fallback, ""
