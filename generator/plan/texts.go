@@ -57,11 +57,9 @@ func walkTexts(v reflect.Value, path string, pos map[string]Pos, out *[]Text) {
 		if v.Type() == pictureType || v.Len() == 0 {
 			return
 		}
-		key, at, written := writtenAt(pos, path)
-		if !written {
-			return
+		if at, written := pos[path]; written {
+			*out = append(*out, Text{Key: path, Pos: at, Value: v.String()})
 		}
-		*out = append(*out, Text{Key: key, Pos: at, Value: v.String()})
 	case reflect.Struct:
 		t := v.Type()
 		if t == dateType {
@@ -87,13 +85,6 @@ func walkTexts(v reflect.Value, path string, pos map[string]Pos, out *[]Text) {
 			walkTexts(v.Field(i), join(path, name), pos, out)
 		}
 	}
-}
-
-// writtenAt finds where the value at path was written; written is false for a
-// value the plan did not write.
-func writtenAt(pos map[string]Pos, path string) (key string, at Pos, written bool) {
-	p, ok := pos[path]
-	return path, p, ok
 }
 
 // itemShortForm reports whether the Item at path was written as a plain string
