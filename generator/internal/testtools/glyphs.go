@@ -155,7 +155,7 @@ func (c *glyphCheck) run(content []byte, resources pdfDict, depth int) error {
 				if cur.font == nil {
 					return fmt.Errorf("text shown with no font selected, or in font /%s, which is not an embedded TrueType (CIDFontType2) font and cannot be checked", cur.fontName)
 				}
-				c.check(cur.font, cur.fontName, s)
+				c.check(cur.font, s)
 			}
 		case "BI":
 			lx.skipInlineImage()
@@ -173,7 +173,7 @@ func (c *glyphCheck) run(content []byte, resources pdfDict, depth int) error {
 }
 
 // check looks up every two-byte code of a string shown in an Identity-H font.
-func (c *glyphCheck) check(f *cidFont, resName string, s pdfString) {
+func (c *glyphCheck) check(f *cidFont, s pdfString) {
 	drawn := func(g int) bool { return g != 0 && g < f.numGlyphs }
 	for i := 0; i+1 < len(s); i += 2 {
 		cid := int(s[i])<<8 | int(s[i+1])
@@ -201,7 +201,7 @@ func (c *glyphCheck) check(f *cidFont, resName string, s pdfString) {
 		if g != 0 {
 			why = fmt.Sprintf("glyph %d, past the %d glyphs of the font", g, f.numGlyphs)
 		}
-		c.report(fmt.Sprintf("page %d: %s in /%s (%s) is drawn as %s", c.page, what, resName, f.name, why))
+		c.report(fmt.Sprintf("page %d: %s in %s is drawn as %s", c.page, what, f.name, why))
 	}
 }
 
