@@ -121,7 +121,7 @@ func TestMissingGlyphsEveryCharacterHasSays(t *testing.T) {
 	for _, f := range typeface.Default().Faces() {
 		pdf.SetFont(f.Key(), f.Style().Fpdf(), 8)
 		var has strings.Builder
-		for r := rune(0x21); r < 0x2FFF; r++ {
+		for r := rune(0x21); r < 0xFFFF; r++ {
 			if f.Has(r) {
 				has.WriteRune(r)
 			}
