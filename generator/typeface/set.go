@@ -223,6 +223,11 @@ func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, scri
 	var cur *Face  // face of the character before
 	var bad string // script of the undrawable character the marks that follow go with
 	for i, r := range text {
+		if r > 0x20 && r < 0x7F { // printable ASCII, most of any text: every face has it (tested)
+			cur, bad = main, ""
+			emit(i, main, r, "")
+			continue
+		}
 		switch {
 		case r < 0x20 || r >= 0x7F && r < 0xA0:
 			continue // control: no face draws it; layout breaks lines and tabs before
