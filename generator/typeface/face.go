@@ -114,7 +114,7 @@ func (f *Face) Descent() int { return f.descent }
 func (f *Face) CapHeight() int { return f.capHeight }
 
 // Parse reads the tables of a TrueType face that layout needs: head, hhea, hmtx,
-// maxp, OS/2 and cmap (formats 4 and 12). key is family without spaces.
+// maxp, OS/2 and cmap (formats 4 and 12). The face's Key is family without spaces.
 func Parse(family string, st Style, data []byte) (*Face, error) {
 	f := &Face{family: family, key: removeSpaces(family), style: st, data: data}
 	if err := f.parse(); err != nil {
