@@ -101,8 +101,10 @@ type Run struct {
 // out with it. Invisible format characters (zero-width space, soft hyphen,
 // variation selectors: the Default_Ignorable_Code_Point property) are left out,
 // since drawing them would show a box, and so are control characters (layout deals
-// with line breaks and tabs before it asks for runs). Measure the runs (Width
-// does), not the text: they can differ.
+// with line breaks and tabs before it asks for runs). So every character of a run
+// is one its face has (tested for the whole BMP), and none is beyond the BMP, on
+// which fpdf v0.9.0 panics in Output. Measure the runs (Width does), not the
+// text: they can differ.
 func (s *Set) Runs(text string, st Style) []Run {
 	var runs []Run
 	var b strings.Builder
@@ -163,10 +165,11 @@ func (p Problem) String() string {
 // text that no embedded face can draw correctly: those no face of the style
 // covers; those of scripts that need shaping or right-to-left ordering, which fpdf
 // cannot do (Arabic, Hebrew, Devanagari, Thai, ...: see shapingScripts); emoji no
-// face has a glyph for; anything outside the Basic Multilingual Plane (fpdf can
-// index only the BMP); and the combining marks that follow any of these. A
-// character counts if any of the four styles cannot draw it, since the text may be
-// set in any of them. Control and invisible format characters are ignored.
+// face has a glyph for (those DejaVu Sans has, such as ☕, are drawn in black);
+// anything outside the Basic Multilingual Plane (fpdf can index only the BMP); and
+// the combining marks that follow any of these. A character counts if any of the
+// four styles cannot draw it, since the text may be set in any of them. Control
+// and invisible format characters are ignored.
 func (s *Set) Undrawable(text string) []Problem {
 	if s.allDrawable(text) {
 		return nil
