@@ -109,7 +109,7 @@ func (s *Set) Runs(text string, st Style) []Run {
 	var runs []Run
 	var b strings.Builder
 	var cur *Face
-	s.each(text, st, func(_ int, f *Face, r rune, _ string) {
+	s.each(text, st, false, func(_ int, f *Face, r rune, _ string) {
 		if r < 0 {
 			return
 		}
@@ -130,7 +130,7 @@ func (s *Set) Runs(text string, st Style) []Run {
 // the advances of its runs. It allocates nothing.
 func (s *Set) Width(text string, st Style) int {
 	w := 0
-	s.each(text, st, func(_ int, f *Face, r rune, _ string) {
+	s.each(text, st, false, func(_ int, f *Face, r rune, _ string) {
 		if r >= 0 {
 			w += f.Advance(r)
 		}
@@ -176,7 +176,7 @@ func (s *Set) Undrawable(text string) []Problem {
 	}
 	at := map[int]string{} // byte offset of an undrawable character to its script
 	for st := range Style(4) {
-		s.each(text, st, func(i int, _ *Face, _ rune, script string) {
+		s.each(text, st, true, func(i int, _ *Face, _ rune, script string) {
 			if _, seen := at[i]; script != "" && !seen {
 				at[i] = script
 			}
@@ -219,9 +219,10 @@ func (s *Set) allDrawable(text string) bool {
 // each decides, for every character of text (at byte offset i) drawn in style st,
 // the face that draws it and what is drawn: the character, U+FFFD, or nothing
 // (r < 0) for a combining mark that goes with an undrawable character before it.
-// script is the script of a character that cannot be drawn correctly, else "".
+// script is the script of a character that cannot be drawn correctly (or "?",
+// unless naming), else "".
 // Control and invisible format characters are skipped without a call.
-func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, script string)) {
+func (s *Set) each(text string, st Style, naming bool, emit func(i int, f *Face, r rune, script string)) {
 	main, fallback := s.Face(st), s.Fallback(st)
 	var cur *Face  // face of the character before
 	var bad string // script of the undrawable character the marks that follow go with
@@ -247,11 +248,18 @@ func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, scri
 			emit(i, fallback, -1, bad)
 			continue
 		}
-		if bad = s.undrawable(r, main, fallback); bad != "" {
+		if s.undrawable(r, main, fallback) {
+			// Naming the script is a search through every script: only
+			// Undrawable needs it.
+			bad = "?"
+			if naming {
+				bad = scriptOf(r)
+			}
 			cur = fallback
 			emit(i, cur, Replacement, bad)
 			continue
 		}
+		bad = ""
 		if cur != nil && (mark || r == ' ' || r >= 0x80 && unicode.Is(unicode.Zs, r)) && cur.Has(r) {
 			emit(i, cur, r, "")
 			continue
@@ -265,14 +273,10 @@ func (s *Set) each(text string, st Style, emit func(i int, f *Face, r rune, scri
 	}
 }
 
-// undrawable returns the script of a character no face can draw correctly, or "".
-func (s *Set) undrawable(r rune, main, fallback *Face) string {
-	switch {
-	case r < 0x80:
-		return "" // both faces cover ASCII (tested)
-	case r >= bmpSize, s.shaped.has(r), !main.Has(r) && !fallback.Has(r):
-		return scriptOf(r)
-	default:
-		return ""
+// undrawable reports a character no face of the style can draw correctly.
+func (s *Set) undrawable(r rune, main, fallback *Face) bool {
+	if r < 0x80 {
+		return false // both faces cover ASCII (tested)
 	}
+	return r >= bmpSize || s.shaped.has(r) || !main.Has(r) && !fallback.Has(r)
 }

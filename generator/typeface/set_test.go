@@ -45,6 +45,7 @@ func TestRuns(t *testing.T) {
 		{"leading space in the main face", " ✓", Regular, "main: |fallback:✓"},
 		{"Arabic replaced in the fallback", "Mum: اردو.", Regular, "main:Mum: |fallback:\uFFFD\uFFFD\uFFFD\uFFFD|main:."},
 		{"harakat go with their letter", "بَ", Regular, "fallback:\uFFFD"},
+		{"a mark after a drawable letter after an undrawable one is kept", "ب ŵ\u0301", Regular, "fallback:\uFFFD |main:ŵ\u0301"},
 		{"emoji beyond the BMP replaced", "Hi 🦊!", Regular, "main:Hi |fallback:\uFFFD|main:!"},
 		{"emoji with variation selector: selector left out", "I ❤️ it", Regular, "main:I |fallback:❤ |main:it"},
 		{"zero-width space and soft hyphen left out", "in\u200Bde\u00ADpen\uFEFFdent", Regular, "main:independent"},
