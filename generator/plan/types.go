@@ -131,6 +131,9 @@ type About struct {
 	People          []Person2 `toml:"people"`
 	LearningNow     []Item    `toml:"learning_now"`
 	LearningNext    []Item    `toml:"learning_next"`
+	// EasySummary is who_i_am in easy-read words (sentences of at most 15 words),
+	// for the easy-read version.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // Person2 is someone important in the person's life.
@@ -145,6 +148,8 @@ type ImportantTo struct {
 	Summary     string `toml:"summary"`
 	Items       []Item `toml:"items"`
 	WantToLearn []Item `toml:"want_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // ImportantFor answers criterion 3. Health detail (conditions, medication) lives in
@@ -155,6 +160,8 @@ type ImportantFor struct {
 	Safe        []Item `toml:"safe"`
 	Community   []Item `toml:"community"`
 	NeedToLearn []Item `toml:"need_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // OutcomeArea tags a learning outcome with the part of life it serves.
@@ -200,6 +207,8 @@ type Change struct {
 	Steps      []Step      `toml:"steps"`
 	Picture    Picture     `toml:"picture"`
 	PictureAlt string      `toml:"picture_alt"`
+	// Easy is what in easy-read words, for the easy-read version.
+	Easy string `toml:"easy"`
 }
 
 // Milestone is a dated point on the way to a change.
@@ -207,12 +216,14 @@ type Milestone struct {
 	What     string   `toml:"what"`
 	By       Date     `toml:"by"`
 	Learning []string `toml:"learning"` // outcome ids
+	Easy     string   `toml:"easy"`     // what in easy-read words
 }
 
 // Step is one achievable step of a long-term change.
 type Step struct {
 	What string `toml:"what"`
 	By   Date   `toml:"by"`
+	Easy string `toml:"easy"` // what in easy-read words
 }
 
 // Support answers criterion 5.
@@ -223,6 +234,8 @@ type Support struct {
 	RightPeople    string        `toml:"right_people"`
 	NotGoingWell   string        `toml:"when_not_going_well"`
 	Items          []SupportItem `toml:"items"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // TimeOfDay is when support happens, for the team specification's hours.
@@ -250,6 +263,8 @@ type SupportItem struct {
 	Private      bool          `toml:"private"`
 	Picture      Picture       `toml:"picture"`
 	PictureAlt   string        `toml:"picture_alt"`
+	// Easy tells the whole item (what, when, who) in easy-read words.
+	Easy string `toml:"easy"`
 }
 
 // Level rates a risk's likelihood or severity.
@@ -350,6 +365,8 @@ type Contingency struct {
 	Purpose    string        `toml:"purpose"`
 	ReleasedBy string        `toml:"released_by"`
 	Funder     string        `toml:"funder"`
+	// EasyPurpose is the purpose in easy-read words: what the spare money is for.
+	EasyPurpose string `toml:"easy_purpose"`
 }
 
 // Management answers criterion 7.
@@ -393,6 +410,8 @@ type Control struct {
 	Decisions   []Decision  `toml:"decisions"`
 	MoneyReview MoneyReview `toml:"money_review"`
 	WantToLearn []Item      `toml:"want_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // DecisionMaker says who makes a decision.
@@ -410,6 +429,8 @@ type Decision struct {
 	MadeBy      DecisionMaker `toml:"made_by"`
 	FinalSay    string        `toml:"final_say"`
 	HowInvolved string        `toml:"how_involved"`
+	// Easy tells the decision, and who makes it, in easy-read words.
+	Easy string `toml:"easy"`
 }
 
 // MoneyReview is how the person reviews progress when someone else holds the money.
@@ -426,6 +447,9 @@ type LearningStyle struct {
 	Approaches   string `toml:"approaches"`
 	Pace         string `toml:"pace"`
 	Motivation   string `toml:"motivation"`
+	// EasySummary is how I learn best in easy-read words, in place of the five
+	// answers above in the easy-read version.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // ActionPlan answers criterion 10.
@@ -441,6 +465,7 @@ type Action struct {
 	By     Date   `toml:"by"`
 	Check  string `toml:"check"`
 	Change string `toml:"change"` // change id it serves
+	Easy   string `toml:"easy"`   // what in easy-read words
 }
 
 // CommunicationRow is one row of the communication chart.
