@@ -24,6 +24,8 @@ type Spec struct {
 	Subject  string
 	// Private says whether items marked private = true may appear.
 	Private bool
+	// Kind chooses the layout's style sheet (standard, easy read, one page).
+	Kind doc.Kind
 }
 
 // Specs lists the documents lifeplan makes, in the order it makes them.
@@ -43,6 +45,8 @@ func Specs() []Spec {
 			Audience: "everyone who supports me day to day: my team, professionals and my family",
 			Subject:  "How to support a young person, day to day: the team's manual",
 			Private:  true},
+		easyReadSpec(),
+		onePageProfileSpec(),
 	}
 }
 
@@ -96,7 +100,7 @@ func New(base, override fs.FS) (*Composer, error) {
 		if err != nil {
 			return nil, err
 		}
-		t, err := template.New(name).Option("missingkey=error").Funcs(funcs()).Parse(src)
+		t, err := template.New(name).Option("missingkey=error").Funcs(allFuncs()).Parse(src)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
@@ -211,7 +215,7 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 	blocks, err := c.parser.Parse(md, func(dest, alt string) (*doc.Image, error) {
 		img, ok := pics[dest]
 		if !ok {
-			return nil, fmt.Errorf("the template shows a picture %q that the plan did not load", dest)
+			return pictogramImage(dest, alt)
 		}
 		return &doc.Image{Name: dest, Alt: alt, Format: img.Format, Data: img.Data, Width: img.Width, Height: img.Height}, nil
 	})
@@ -239,5 +243,6 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		Date:           p.Plan.Written.Long(),
 		ReviewDate:     p.Plan.Review.Long(),
 		Created:        p.Plan.Written.ISO(),
+		Kind:           v.Doc.Kind,
 	}, Blocks: blocks}, nil
 }
