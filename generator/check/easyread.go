@@ -41,9 +41,10 @@ func (e EasyText) Shown() string {
 }
 
 // Flagged reports whether the easy-read version prints a sentence longer than
-// MaxEasyWords from this text, because it has no easy words and its own are long.
+// MaxEasyWords from this text: it has no easy words and its own are long, or its
+// easy words are long too.
 func (e EasyText) Flagged() bool {
-	return strings.TrimSpace(e.Easy) == "" && LongestSentence(e.Text) > MaxEasyWords
+	return LongestSentence(e.Shown()) > MaxEasyWords
 }
 
 // Sentences splits text into sentences: a sentence ends at '.', '!' or '?' followed
@@ -153,10 +154,8 @@ func EasyReadTexts(p *plan.Plan) []EasyText {
 	for i, s := range p.Support.Items {
 		at := fmt.Sprintf("support.items[%d]", i)
 		text(at+".what", at+".easy", s.What, s.Easy)
-		if blank(s.Easy) {
-			text(at+".when", at+".easy", s.When, "")
-			text(at+".who", at+".easy", s.Who, "")
-		}
+		text(at+".when", "", s.When, "")
+		text(at+".who", "", s.Who, "")
 	}
 
 	cg := p.Budget.Contingency
@@ -168,8 +167,8 @@ func EasyReadTexts(p *plan.Plan) []EasyText {
 	for i, d := range p.Control.Decisions {
 		at := fmt.Sprintf("control.decisions[%d]", i)
 		text(at+".what", at+".easy", d.What, d.Easy)
-		if blank(d.Easy) && d.MadeBy == plan.DecidesOthers {
-			text(at+".final_say", at+".easy", d.FinalSay, "")
+		if d.MadeBy == plan.DecidesOthers {
+			text(at+".final_say", "", d.FinalSay, "")
 		}
 	}
 
@@ -199,11 +198,17 @@ func EasyReadTexts(p *plan.Plan) []EasyText {
 
 func easyReadRules() []rule {
 	return []rule{
-		{Rule{"easy-long-sentence", Advice, 0, "a text the easy-read version prints has a sentence of more than 15 words and no easy-read words (easy, easy_summary, easy_purpose)"}, areaEasyRead,
+		{Rule{"easy-long-sentence", Advice, 0, "a text the easy-read version prints has a sentence of more than 15 words (give it easy-read words: easy, easy_summary, easy_purpose)"}, areaEasyRead,
 			func(c *ctx) []hit {
 				var hs []hit
 				for _, t := range EasyReadTexts(c.p) {
 					if !t.Flagged() {
+						continue
+					}
+					if !blank(t.Easy) {
+						hs = append(hs, hit{t.EasyKey, fmt.Sprintf("The easy-read words in %s have a sentence of %d words: %s. "+
+							"Split it into sentences of at most %d words, one idea each.",
+							t.EasyKey, LongestSentence(t.Easy), quote(longestSentenceText(t.Easy)), MaxEasyWords)})
 						continue
 					}
 					fix := "shorten it to sentences of at most 15 words"

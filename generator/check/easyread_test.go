@@ -75,6 +75,9 @@ func TestEasyReadFinding(t *testing.T) {
 		t.Fatalf("got %d easy-long-sentence findings, want 1: %+v", len(got), got)
 	}
 	f := got[0]
+	if f.Key != "support.items[0].what" {
+		t.Fatalf("finding at %s, want support.items[0].what", f.Key)
+	}
 	if f.Key != "support.items[0].what" || f.Line == 0 || f.Area != "easy read" ||
 		!strings.Contains(f.Message, "support.items[0].easy") || !strings.Contains(f.Message, "19 words") {
 		t.Errorf("finding %+v", f)
@@ -97,4 +100,15 @@ func TestProfileEstimate(t *testing.T) {
 	if n := wrapLines(strings.Repeat("word ", 40), 80); n != 3 {
 		t.Errorf("40 five-letter words wrap to %d lines at 80 characters, want 3", n)
 	}
+}
+
+// TestLongEasyWords: easy words that are long themselves are flagged at their own key.
+func TestLongEasyWords(t *testing.T) {
+	src := source(map[string]string{"about": edit(t, "about", `good_at = ["Swimming",`, `good_at = [{ text = "Swimming", easy = "`+longSentence+`" },`)})
+	for _, f := range Check(parse(t, src)) {
+		if f.ID == "easy-long-sentence" && f.Key == "about.good_at[0].easy" && f.Line > 0 {
+			return
+		}
+	}
+	t.Error("long easy words were not flagged at about.good_at[0].easy")
 }

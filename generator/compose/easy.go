@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -231,6 +232,25 @@ func (v *View) Decisions(madeBy string) []plan.Decision {
 	return out
 }
 
+// ActionsByDate is the action plan in date order, soonest first (undated actions
+// last, each kind in the plan's own order): the easy-read version tells what
+// happens next as a timeline.
+func (v *View) ActionsByDate() []plan.Action {
+	out := slices.Clone(v.Plan.ActionPlan.Actions)
+	slices.SortStableFunc(out, func(a, b plan.Action) int {
+		switch {
+		case a.By.Set() && b.By.Set():
+			return a.By.Compare(b.By.Time)
+		case a.By.Set():
+			return -1
+		case b.By.Set():
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
 // HardWord is one entry of the easy-read glossary.
 type HardWord struct {
 	Word    string
@@ -239,7 +259,8 @@ type HardWord struct {
 
 // HardWords is the easy-read glossary: the hard words this plan's easy-read version
 // uses, each explained in sentences of at most 15 words. Which words are in it
-// depends on what the plan has (PAs, a sleep-in, an Individual Service Fund …).
+// depends on what the plan has (PAs, a sleep-in, an Individual Service Fund …);
+// templates/easy-read.md.tmpl uses each word where its condition holds.
 func (v *View) HardWords() []HardWord {
 	p := v.Plan
 	var out []HardWord
@@ -254,14 +275,9 @@ func (v *View) HardWords() []HardWord {
 	for _, s := range p.Support.Items {
 		sleepIn = sleepIn || s.Time == plan.TimeSleepIn
 	}
-	milestones := false
-	for _, c := range p.Changes {
-		milestones = milestones || len(c.Milestones) > 0
-	}
 	add(hasMoney, "Individualised budget", "The money I have for my support and my learning.")
 	add(hasMoney && b.Contingency[0] > 0, "Contingency", "Spare money. It is kept for when things go wrong.")
 	add(b != nil && b.HasPAs, "PA", "A personal assistant. A PA is someone I employ to help me.")
-	add(b != nil && b.HasPAs, "Employer", "The person who gives someone a job and pays them.")
 	switch p.Management.BudgetType {
 	case "individual_service_fund":
 		add(true, "Individual Service Fund", "A support provider keeps my money for me. They pay for my support.")
@@ -271,9 +287,9 @@ func (v *View) HardWords() []HardWord {
 		add(true, "Managed account", "Someone keeps my money in an account for me. They pay for my support.")
 	}
 	add(sleepIn, "Sleep-in", "A support worker sleeps in the same home as me. They help if I need it.")
-	add(milestones, "Milestone", "A step on the way to a change, with a date.")
-	add(p.Plan.Review.Set() || p.Reviews.How != "", "Review", "A meeting to check how my plan is going.")
-	add(true, "Agreement panel", "The people who say yes to my plan and my money.")
+	add(p.Plan.Review.Set(), "Review", "A meeting to check how my plan is going.")
+	add(p.Plan.Status == plan.StatusSubmitted || p.Plan.Status == plan.StatusAgreed,
+		"Agreement panel", "The people who say yes to my plan and my money.")
 	return out
 }
 

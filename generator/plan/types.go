@@ -263,7 +263,7 @@ type SupportItem struct {
 	Private      bool          `toml:"private"`
 	Picture      Picture       `toml:"picture"`
 	PictureAlt   string        `toml:"picture_alt"`
-	// Easy tells the whole item (what, when, who) in easy-read words.
+	// Easy is what in easy-read words, for the easy-read version.
 	Easy string `toml:"easy"`
 }
 
@@ -429,7 +429,7 @@ type Decision struct {
 	MadeBy      DecisionMaker `toml:"made_by"`
 	FinalSay    string        `toml:"final_say"`
 	HowInvolved string        `toml:"how_involved"`
-	// Easy tells the decision, and who makes it, in easy-read words.
+	// Easy is what in easy-read words, for the easy-read version.
 	Easy string `toml:"easy"`
 }
 
