@@ -122,9 +122,6 @@ func EasyReadTexts(p *plan.Plan) []EasyText {
 		text(fmt.Sprintf("about.people[%d].relationship", i), "", person.Relationship, "")
 	}
 	items("about.hopes", a.Hopes)
-	items("about.learning_next", a.LearningNext)
-	items("working.person_working", p.Working.Person)
-	items("working.person_not_working", p.Working.PersonNot)
 
 	text("important_to.summary", "important_to.easy_summary", p.ImportantTo.Summary, p.ImportantTo.EasySummary)
 	items("important_to.items", p.ImportantTo.Items)

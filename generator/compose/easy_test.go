@@ -54,15 +54,21 @@ func easyDocument(t *testing.T, c *compose.Composer, v compose.View, id string) 
 }
 
 // textUnits are the separately printed pieces of a document's text: each heading,
-// each line of a paragraph (a line break ends one), each list item, each cell.
+// each line of a paragraph (a line break ends one), each list item, each cell. A
+// bold label ending in a colon ("By 31 October 2026:", "When:") is a piece of its
+// own: it labels the sentence after it, as a heading does.
 func textUnits(blocks []doc.Block) []string {
 	var out []string
 	runs := func(rs []doc.Inline) {
 		var b strings.Builder
 		for _, r := range rs {
-			if r.LineBreak {
+			label := r.Bold && strings.HasSuffix(strings.TrimSpace(r.Text), ":")
+			if r.LineBreak || label {
 				out = append(out, b.String())
 				b.Reset()
+				if label {
+					out = append(out, r.Text)
+				}
 				continue
 			}
 			b.WriteString(r.Text)
