@@ -32,17 +32,21 @@ var headings = map[string][]string{
 		"9. How and where do you learn best?",
 		"10. What are you going to do to make this plan happen?",
 	},
-	"service-spec": {"The team", "Hours of support needed", "What the service is for", "My support needs", "Who pays for what", "Action plan"},
-	"housing-spec": {"Where", "The home", "Adaptations and accessibility", "Mental capacity and deprivation of liberty", "Rent and money"},
-	"support-plan": {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Version and change history"},
+	"service-spec":     {"The team", "Hours of support needed", "What the service is for", "My support needs", "Who pays for what", "Action plan"},
+	"housing-spec":     {"Where", "The home", "Adaptations and accessibility", "Mental capacity and deprivation of liberty", "Rent and money"},
+	"support-plan":     {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Version and change history"},
+	"easy-read":        {"About me", "What I am good at", "What I want to change", "Who helps me", "My money", "Who decides", "What happens next", "Hard words", "Questions", "About the pictures"},
+	"one-page-profile": {"What people like and admire about me", "What is important to me", "How best to support me"},
 }
 
 // facts from the complete sample that must survive into the files.
 var facts = map[string][]string{
-	"llsp":         {"Amira Okafor", "£39,141.50", "Grace Okafor"},
-	"service-spec": {"Amira Okafor", "£39,141.50"},
-	"housing-spec": {"Amira Okafor"},
-	"support-plan": {"Amira Okafor", "Sertraline"},
+	"llsp":             {"Amira Okafor", "£39,141.50", "Grace Okafor"},
+	"service-spec":     {"Amira Okafor", "£39,141.50"},
+	"housing-spec":     {"Amira Okafor"},
+	"support-plan":     {"Amira Okafor", "Sertraline"},
+	"easy-read":        {"Amira Okafor", "£39,142", "OpenMoji", "CC BY-SA 4.0"},
+	"one-page-profile": {"Amira", "Makaton"},
 }
 
 type rendered struct {
