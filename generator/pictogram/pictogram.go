@@ -52,7 +52,7 @@ var alts = map[string]string{
 	"question":    "A question mark: questions",
 	"review":      "A clipboard: checking my plan",
 	"safety":      "A shield: staying safe",
-	"spare-money": "A money bag: spare money",
+	"spare-money": "A purse: spare money",
 	"support":     "Two people holding hands: support",
 	"together":    "A handshake: we decide together",
 	"travel":      "A bus: getting about",
