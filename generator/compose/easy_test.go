@@ -133,6 +133,14 @@ func TestEasyReadSentences(t *testing.T) {
 					}
 				}
 			}
+			// Check judges exactly what is printed: every text it lists is in the
+			// document, so its findings are about words the person will read.
+			whole := fold(documentText(d))
+			for _, et := range check.EasyReadTexts(v.Plan) {
+				if !strings.Contains(whole, fold(et.Shown())) {
+					t.Errorf("check lists %s (%q), which the easy-read version does not print", et.Key, et.Shown())
+				}
+			}
 			for _, f := range flagged {
 				if !strings.Contains(all, f) {
 					t.Errorf("flagged text %q is not printed", f)
