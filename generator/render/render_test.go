@@ -265,3 +265,48 @@ func BenchmarkAllDocuments(b *testing.B) {
 		renderSample(b, "amira")
 	}
 }
+
+// TestEasyReadPictureOnEveryPage: every page of the easy-read version but the last
+// (the pictures' licence) shows at least one picture, as pdfimages reads the file.
+func TestEasyReadPictureOnEveryPage(t *testing.T) {
+	pdfimages := testtools.Require(t, "pdfimages")
+	pdfinfo := testtools.Require(t, "pdfinfo")
+	dir := t.TempDir()
+	for _, sample := range []string{"amira", "sam"} {
+		r := renderSample(t, sample)
+		path := filepath.Join(dir, sample+"-easy-read.pdf")
+		if err := os.WriteFile(path, r.files[sample+"/easy-read.pdf"], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info, err := exec.Command(pdfinfo, path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := 0
+		for _, l := range strings.Split(string(info), "\n") {
+			if f := strings.Fields(l); len(f) == 2 && f[0] == "Pages:" {
+				fmt.Sscan(f[1], &pages)
+			}
+		}
+		list, err := exec.Command(pdfimages, "-list", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pictured := map[int]bool{}
+		for _, l := range strings.Split(string(list), "\n")[2:] {
+			var page int
+			if _, err := fmt.Sscan(l, &page); err == nil {
+				pictured[page] = true
+			}
+		}
+		if pages < 2 {
+			t.Fatalf("%s: the easy-read version has %d pages", sample, pages)
+		}
+		for p := 1; p < pages; p++ {
+			if !pictured[p] {
+				t.Errorf("%s: page %d of %d of the easy-read version has no picture", sample, p, pages)
+			}
+		}
+		t.Logf("%s: easy-read version, %d pages", sample, pages)
+	}
+}
