@@ -204,19 +204,19 @@ func easyReadRules() []rule {
 					}
 					if !blank(t.Easy) {
 						hs = append(hs, hit{t.EasyKey, fmt.Sprintf("The easy-read words in %s have a sentence of %d words: %s. "+
-							"Split it into sentences of at most %d words, one idea each.",
+							"Split them into sentences of at most %d words, one idea each.",
 							t.EasyKey, LongestSentence(t.Easy), quote(longestSentenceText(t.Easy)), MaxEasyWords)})
 						continue
 					}
-					fix := "shorten it to sentences of at most 15 words"
+					fix := fmt.Sprintf("shorten it to sentences of at most %d words", MaxEasyWords)
 					switch {
 					case t.EasyKey == t.Key+".easy":
 						fix = fmt.Sprintf("give the item easy-read words, { text = \"…\", easy = \"…\" }, or %s", fix)
 					case t.EasyKey != "":
 						fix = fmt.Sprintf("add easy-read words in %s, or %s", t.EasyKey, fix)
 					}
-					hs = append(hs, hit{t.Key, fmt.Sprintf("%s has a sentence of %d words: %s. The easy-read version "+
-						"prints it as it is, but %s reads best in sentences of at most %d words: %s.",
+					hs = append(hs, hit{t.Key, fmt.Sprintf("%s has a sentence of %d words: %s. %s's easy-read version "+
+						"prints it as it is, and easy read asks for sentences of at most %d words: %s.",
 						t.Key, LongestSentence(t.Text), quote(longestSentenceText(t.Text)), c.name, MaxEasyWords, fix)})
 				}
 				return hs
@@ -281,9 +281,9 @@ type ProfilePart struct {
 	Lines int
 }
 
-// ProfileItems keeps the items the one-page profile may show: never private ones,
+// profileItems keeps the items the one-page profile may show: never private ones,
 // because its readers are everyone who supports the person.
-func ProfileItems(items []plan.Item) []plan.Item {
+func profileItems(items []plan.Item) []plan.Item {
 	var out []plan.Item
 	for _, it := range items {
 		if !it.Private && !blank(it.Text) {
@@ -298,7 +298,7 @@ func ProfileItems(items []plan.Item) []plan.Item {
 func EstimateProfile(p *plan.Plan) ProfileEstimate {
 	list := func(key string, items []plan.Item) ProfilePart {
 		lines := 0.0
-		for _, it := range ProfileItems(items) {
+		for _, it := range profileItems(items) {
 			lines += float64(wrapLines(it.Text, profileItemChars)) + profileItemGap
 		}
 		return ProfilePart{key, int(lines + 0.999)}
