@@ -108,6 +108,25 @@ type Person struct {
 	Photo         Picture `toml:"photo"`
 	PhotoAlt      string  `toml:"photo_alt"`
 	Communication string  `toml:"communication"`
+	// Information is how the person needs information and contact (the Accessible
+	// Information Standard, DCB1605); every document prints it near the start.
+	Information AccessibleInfo `toml:"information"`
+}
+
+// AccessibleInfo records one person's information and communication needs, as the
+// Accessible Information Standard (NHS England, DCB1605) asks organisations to: the
+// formats they need, how to contact them, a communication professional who must be
+// there, and the reasonable adjustments to make.
+type AccessibleInfo struct {
+	Formats      []string `toml:"formats"` // ids from InfoFormats
+	Contact      string   `toml:"contact"` // how to contact them (and how not to)
+	Professional string   `toml:"communication_professional"`
+	Adjustments  []Item   `toml:"adjustments"`
+}
+
+// Recorded reports whether anything at all is recorded.
+func (a AccessibleInfo) Recorded() bool {
+	return len(a.Formats) > 0 || a.Contact != "" || a.Professional != "" || len(a.Adjustments) > 0
 }
 
 // CalledName is how documents address the person: the preferred name if given.
@@ -138,6 +157,10 @@ type Person2 struct {
 	Name         string `toml:"name"`
 	Relationship string `toml:"relationship"`
 	Why          string `toml:"why"`
+	// Carer marks someone who cares for the person; their own information needs
+	// (Accessible Information Standard) are recorded in Information.
+	Carer       bool           `toml:"carer"`
+	Information AccessibleInfo `toml:"information"`
 }
 
 // ImportantTo answers criterion 2.
@@ -287,6 +310,12 @@ type Budget struct {
 	ValueForMoney   string         `toml:"value_for_money"`
 	IfThingsGoWrong string         `toml:"if_things_go_wrong"`
 	Years2And3      string         `toml:"years_2_and_3"`
+	// Starts is the day year 1 begins; it picks the rates table of the tax year that
+	// contains it. Left out, the plan's date (plan.written) is used.
+	Starts Date `toml:"starts"`
+	// AllocationUplift is how much the allocation is assumed to rise each year, for
+	// years 2 and 3; left out, the plan's uplift_percent.
+	AllocationUplift *money.Decimal `toml:"allocation_uplift_percent"`
 }
 
 // FunderAmount is the part of the allocation one funder agreed.
@@ -319,6 +348,9 @@ type BudgetLine struct {
 	Year2         *money.Pence  `toml:"year2"`
 	Year3         *money.Pence  `toml:"year3"`
 	Note          string        `toml:"note"`
+	// PensionOptIn says a PA who is not auto-enrolled (aged 16 to 21, or earning
+	// less than the trigger) has chosen to join the workplace pension.
+	PensionOptIn bool `toml:"pension_opt_in"`
 }
 
 // RateOverrides replaces figures of the selected rates table one by one.
@@ -330,6 +362,8 @@ type RateOverrides struct {
 	PensionPercent      *money.Decimal `toml:"pension_percent"`
 	PensionLower        *money.Pence   `toml:"pension_lower"`
 	PensionUpper        *money.Pence   `toml:"pension_upper"`
+	UpperSecondary      *money.Pence   `toml:"ni_upper_secondary_threshold"`
+	PensionTrigger      *money.Pence   `toml:"pension_trigger"`
 }
 
 // EmployerCosts are the yearly costs of being an employer, beyond pay.
@@ -410,6 +444,23 @@ type Decision struct {
 	MadeBy      DecisionMaker `toml:"made_by"`
 	FinalSay    string        `toml:"final_say"`
 	HowInvolved string        `toml:"how_involved"`
+	// Kind sorts decisions (everyday, money, health …) so checks need not guess
+	// from the words; ids from DecisionKinds.
+	Kind string `toml:"kind"`
+	// BestInterests records why someone else decides: the mental capacity
+	// assessment for this decision and the best-interests decision that followed.
+	BestInterests BestInterests `toml:"best_interests"`
+}
+
+// BestInterests is the record behind a decision someone else makes for the person
+// (Mental Capacity Act 2005, ss.1-4): capacity is assessed for the decision, and a
+// decision made for the person is made in their best interests.
+type BestInterests struct {
+	CapacityAssessed Date   `toml:"capacity_assessed"` // date of the capacity assessment
+	AssessedBy       string `toml:"assessed_by"`
+	Decided          Date   `toml:"decided"` // date of the best-interests decision
+	DecidedBy        string `toml:"decided_by"`
+	Record           string `toml:"record"` // where the record is kept, or a short summary
 }
 
 // MoneyReview is how the person reviews progress when someone else holds the money.
@@ -441,6 +492,8 @@ type Action struct {
 	By     Date   `toml:"by"`
 	Check  string `toml:"check"`
 	Change string `toml:"change"` // change id it serves
+	// Private keeps the action out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // CommunicationRow is one row of the communication chart.
@@ -487,6 +540,8 @@ type TrainingNeed struct {
 	What     string `toml:"what"`
 	Who      string `toml:"who"`
 	Specific bool   `toml:"specific"` // specific to this person
+	// Private keeps the training need out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Reviews is how the plan is reviewed and how the person drives reviews.
@@ -533,6 +588,8 @@ type Aim struct {
 	Aim     string `toml:"aim"`
 	Measure string `toml:"measure"`
 	Review  string `toml:"review"`
+	// Private keeps the aim out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Involvement is the part the person and family play in the service.
@@ -570,6 +627,8 @@ type Housing struct {
 type Adaptation struct {
 	What string `toml:"what"`
 	Why  string `toml:"why"`
+	// Private keeps the adaptation out of the housing specification.
+	Private bool `toml:"private"`
 }
 
 // DoLS is what a landlord must know of a deprivation-of-liberty authorisation.
@@ -599,6 +658,9 @@ type Health struct {
 	Conditions []Item       `toml:"conditions"`
 	Routines   []Item       `toml:"routines"`
 	Medication []Medication `toml:"medication"`
+	// GuardedTerms are more words from this section that must never reach the
+	// service or housing specification (medicine names are guarded already).
+	GuardedTerms []string `toml:"guarded_terms"`
 }
 
 // Medication is one medicine and how it is given.
