@@ -146,6 +146,8 @@ func allRules() []rule {
 		wordingRules(),
 		consistencyRules(),
 		budgetConsistencyRules(),
+		informationRules(),
+		leakRules(),
 	)
 }
 

@@ -1,0 +1,96 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Whole-word, phrase-aware matching of free text, shared by the vague-wording rules
+// and the leak guard. Text is read as a list of words (letters and digits, with an
+// apostrophe kept inside a word), each remembering whether it was capitalised and
+// whether a clause ends after it (at . , ; : ! ? or the end of the text), so that
+// "support as needed" matches across any spacing and case, "regular" does not match
+// inside "irregular", and "May" the month is told from "may" the verb.
+
+// token is one word of a text.
+type token struct {
+	word      string // lower case
+	capital   bool   // written with a capital first letter
+	clauseEnd bool   // a clause ends after it
+}
+
+// tokens splits text into words.
+func tokens(s string) []token {
+	var out []token
+	var b strings.Builder
+	capital := false
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, token{word: strings.Trim(b.String(), "'"), capital: capital})
+			b.Reset()
+		}
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if b.Len() == 0 {
+				capital = unicode.IsUpper(r)
+			}
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '\u2019') && b.Len() > 0 && i+1 < len(s) && isLetterAt(s, i+utf8.RuneLen(r)):
+			b.WriteRune('\'')
+		default:
+			flush()
+			if strings.ContainsRune(".,;:!?()\n", r) && len(out) > 0 {
+				out[len(out)-1].clauseEnd = true
+			}
+		}
+	}
+	flush()
+	if len(out) > 0 {
+		out[len(out)-1].clauseEnd = true
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// words is the lower-case words of a phrase, for matching.
+func words(phrase string) []string {
+	ts := tokens(phrase)
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.word
+	}
+	return out
+}
+
+// matchAt reports whether the words of a phrase start at ts[i].
+func matchAt(ts []token, i int, phrase []string) bool {
+	if len(phrase) == 0 || i+len(phrase) > len(ts) {
+		return false
+	}
+	for j, w := range phrase {
+		if ts[i+j].word != w {
+			return false
+		}
+	}
+	return true
+}
+
+// contains reports whether text contains phrase as whole words.
+func contains(text []token, phrase []string) bool {
+	for i := range text {
+		if matchAt(text, i, phrase) {
+			return true
+		}
+	}
+	return false
+}
