@@ -227,8 +227,8 @@ func ratesFor(p *plan.Plan) (yearRates, error) {
 			continue
 		}
 		yr.rates[i] = yr.rates[i-1]
-		yr.notes = append(yr.notes, fmt.Sprintf("Year %d (tax year %s) has no rates table yet: its costs rise by the plan's uplift from year %d.",
-			i+1, taxYear(first.Year+i), i))
+		yr.notes = append(yr.notes, fmt.Sprintf("Year %d (tax year %s) has no rates table yet: its employer costs use year %d's rates, and rise by the uplift unless the line gives year%d.",
+			i+1, taxYear(first.Year+i), i, i+1))
 	}
 	for i := range yr.rates {
 		if yr.own[i] {

@@ -106,10 +106,11 @@ func (b *Budget) RatesSentence() string {
 	for y := 1; y < 3; y++ {
 		if b.OwnRates[y] {
 			s += fmt.Sprintf("; year %d uses the rates for %s", y+1, b.YearRates[y].TaxYear())
-		} else {
-			s += fmt.Sprintf("; year %d raises them by the uplift", y+1)
-			break
+			continue
 		}
+		s += fmt.Sprintf("; there are no published rates for year %d (tax year %s) yet, so from year %d the same rates are used, with the uplift",
+			y+1, taxYear(b.Rates.Year+y), y+1)
+		break
 	}
 	return s + "."
 }

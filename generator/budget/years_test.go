@@ -338,7 +338,7 @@ func TestRatesSentence(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := b.RatesSentence()
-	if s != "Employer costs for year 1 use the UK employer rates for the tax year 6 April 2026 to 5 April 2027, with the plan's own holiday pay; year 2 raises them by the uplift." {
+	if s != "Employer costs for year 1 use the UK employer rates for the tax year 6 April 2026 to 5 April 2027, with the plan's own holiday pay; there are no published rates for year 2 (tax year 2027-28) yet, so from year 2 the same rates are used, with the uplift." {
 		t.Errorf("sentence %q", s)
 	}
 	if strings.Contains(s, "uk-") || strings.Contains(s, "_") || strings.Contains(s, "budget.") {

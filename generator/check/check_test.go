@@ -400,6 +400,8 @@ func TestVaguePhrases(t *testing.T) {
 		"Amira may need help. Vote in May, by 14 May 2027": {"may"},
 		"May need a PA": {"may"},
 		"up to 10 hours, kept up to date, set up to run":   {"up to"},
+		"spend up to £500 at a time; up to 3 sessions":     {"up to"},
+		"spend up to £500 at a time":                       nil,
 		"Cooks with support. Walks with support from Jo":   {"with support"},
 		"supported living, the Access course, someone":     nil,
 		"would benefit from ongoing opportunities for art": {"would benefit from", "ongoing", "opportunities for"},

@@ -49,14 +49,24 @@ var vaguePatterns = func() []vaguePattern {
 	// "with support" is vague when nothing follows it in the clause ("cooks with
 	// support."); "with support from Beth on Mondays" says whose.
 	add(func(ts []token, i int) bool { return ts[i+1].clauseEnd }, "with support")
-	// "up to" is vague as a ceiling on provision ("up to 10 hours"), not in "up to date".
-	add(func(ts []token, i int) bool { return i+2 < len(ts) && isNumber(ts[i+2].word) }, "up to")
+	// "up to" is vague as a ceiling on provision ("up to 10 hours", "up to six
+	// sessions"), not in "up to date" or a spending limit ("up to £500 at a time").
+	add(func(ts []token, i int) bool {
+		return i+3 < len(ts) && isNumber(ts[i+2].word) && provisionUnit[ts[i+3].word]
+	}, "up to")
 	// "some", but not "some of them".
 	add(func(ts []token, i int) bool { return i+1 >= len(ts) || ts[i+1].word != "of" }, "some")
 	add(mayIsVerb, "may")
 	slices.SortStableFunc(ps, func(a, b vaguePattern) int { return cmp.Compare(len(b.words), len(a.words)) })
 	return ps
 }()
+
+// provisionUnit are the words that measure provision after a number.
+var provisionUnit = map[string]bool{
+	"hour": true, "hours": true, "session": true, "sessions": true, "visit": true, "visits": true,
+	"day": true, "days": true, "night": true, "nights": true, "week": true, "weeks": true,
+	"minute": true, "minutes": true, "times": true, "lessons": true, "appointments": true, "shifts": true,
+}
 
 // mayIsVerb tells "may" the verb ("Amira may need help") from May the month ("in
 // May", "by 14 May 2027", "May 2027"): a capital M is the month unless it starts a

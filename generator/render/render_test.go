@@ -39,8 +39,8 @@ var headings = map[string][]string{
 
 // facts from the complete sample that must survive into the files.
 var facts = map[string][]string{
-	"llsp":         {"Amira Okafor", "£39,141.50", "Grace Okafor"},
-	"service-spec": {"Amira Okafor", "£39,141.50"},
+	"llsp":         {"Amira Okafor", "£39,057.33", "Grace Okafor"},
+	"service-spec": {"Amira Okafor", "£39,057.33"},
 	"housing-spec": {"Amira Okafor"},
 	"support-plan": {"Amira Okafor", "Sertraline"},
 }
