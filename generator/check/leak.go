@@ -55,7 +55,8 @@ func specText(p *plan.Plan) []shownText {
 	for _, doc := range []string{docService, docHousing} {
 		info(doc, "person.information", p.Person.Information)
 		for i, pp := range p.About.People {
-			if pp.Carer {
+			if pp.Carer && pp.Information.Recorded() {
+				add(doc, fmt.Sprintf("about.people[%d].relationship", i), pp.Relationship, false)
 				info(doc, fmt.Sprintf("about.people[%d].information", i), pp.Information)
 			}
 		}
