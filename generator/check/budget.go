@@ -103,9 +103,9 @@ func budgetRules() []rule {
 				if b == nil || !b.HasAllocation {
 					return nil
 				}
-				key := "budget.allocation"
+				key, fix := "budget.allocation", "or set budget.allocation_uplift_percent to what the funders have agreed"
 				if given(c.p, "budget.allocation_uplift_percent") {
-					key = "budget.allocation_uplift_percent"
+					key, fix = "budget.allocation_uplift_percent", "or correct budget.allocation_uplift_percent if the funders have agreed otherwise"
 				}
 				var hs []hit
 				for y := 1; y < 3; y++ {
@@ -115,8 +115,7 @@ func budgetRules() []rule {
 					hs = append(hs, hit{key, fmt.Sprintf("Year %d costs %s with the contingency fund, %s more than the "+
 						"%s it can expect (%s). The plan \"will also need to show briefly the costs for years 2 & 3\": "+
 						"say in budget.years_2_and_3 how the difference will be met (a reassessment, a change of "+
-						"support), or set budget.allocation_uplift_percent to what the funders have agreed.",
-						y+1, b.Total[y], -b.YearHeadroom[y], b.YearAllocation[y], b.AllocationRule())})
+						"support), %s.", y+1, b.Total[y], -b.YearHeadroom[y], b.YearAllocation[y], b.AllocationRule(), fix)})
 				}
 				return hs
 			}},
