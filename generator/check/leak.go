@@ -76,7 +76,9 @@ func specText(p *plan.Plan) []shownText {
 		add(s, at+".who", it.Who, true)
 	}
 	for i, r := range p.Team.Roles {
-		add(s, fmt.Sprintf("team.roles[%d].role", i), r.Role, false)
+		if !r.Private {
+			add(s, fmt.Sprintf("team.roles[%d].role", i), r.Role, true)
+		}
 	}
 	itemsIn(s, "team.essential", p.Team.Essential)
 	itemsIn(s, "team.desirable", p.Team.Desirable)
@@ -104,11 +106,14 @@ func specText(p *plan.Plan) []shownText {
 	itemsIn(s, "important_for.community", p.ImportantFor.Community)
 	add(s, "support.staying_safe_and_well", p.Support.StayingSafe, false)
 	for i, r := range p.Communication {
+		if r.Private {
+			continue
+		}
 		at := fmt.Sprintf("communication[%d]", i)
-		add(s, at+".situation", r.Situation, false)
-		add(s, at+".i_do", r.IDo, false)
-		add(s, at+".we_think", r.WeThink, false)
-		add(s, at+".we_should", r.WeShould, false)
+		add(s, at+".situation", r.Situation, true)
+		add(s, at+".i_do", r.IDo, true)
+		add(s, at+".we_think", r.WeThink, true)
+		add(s, at+".we_should", r.WeShould, true)
 	}
 	add(s, "support.when_not_going_well", p.Support.NotGoingWell, false)
 	itemsIn(s, "daily_life.bad_day", p.Daily.BadDay)

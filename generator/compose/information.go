@@ -78,6 +78,28 @@ func (v *View) TrainingNeeds() []plan.TrainingNeed {
 	return out
 }
 
+// Roles keeps the team roles this document may show.
+func (v *View) Roles() []plan.Role {
+	var out []plan.Role
+	for _, r := range v.Plan.Team.Roles {
+		if v.Doc.Private || !r.Private {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// CommunicationRows keeps the rows of the communication chart this document may show.
+func (v *View) CommunicationRows() []plan.CommunicationRow {
+	var out []plan.CommunicationRow
+	for _, r := range v.Plan.Communication {
+		if v.Doc.Private || !r.Private {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Adaptations keeps the housing adaptations this document may show.
 func (v *View) Adaptations() []plan.Adaptation {
 	var out []plan.Adaptation

@@ -115,6 +115,20 @@ private = true
 [[training]]
 what = "Open training"
 
+[[team.roles]]
+role = "Open role"
+
+[[team.roles]]
+role = "Secret role"
+private = true
+
+[[communication]]
+situation = "Open situation"
+
+[[communication]]
+situation = "Secret situation"
+private = true
+
 [[training]]
 what = "Secret training"
 private = true
@@ -130,7 +144,7 @@ what = "Secret adaptation"
 private = true
 `
 	spec := markdownOf(t, src, "service-spec") + markdownOf(t, src, "housing-spec")
-	for _, open := range []string{"Open action", "Open aim", "Open training", "Open adaptation"} {
+	for _, open := range []string{"Open action", "Open aim", "Open training", "Open adaptation", "Open role", "Open situation"} {
 		if !strings.Contains(spec, open) {
 			t.Errorf("specifications lack %q", open)
 		}

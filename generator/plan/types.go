@@ -502,6 +502,8 @@ type CommunicationRow struct {
 	IDo       string `toml:"i_do"`
 	WeThink   string `toml:"we_think"`
 	WeShould  string `toml:"we_should"`
+	// Private keeps the row out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // WorkingNotWorking separates the person's view from the family's.
@@ -567,6 +569,8 @@ type Role struct {
 	Role      string        `toml:"role"`
 	Count     int           `toml:"count"`
 	HoursEach money.Decimal `toml:"hours_each"`
+	// Private keeps the role out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Member is a named person in the team, for the support plan.
