@@ -345,3 +345,16 @@ func TestRatesSentence(t *testing.T) {
 		t.Errorf("sentence shows a key or id: %q", s)
 	}
 }
+
+// BenchmarkComputeSample works out the complete sample's budget.
+func BenchmarkComputeSample(b *testing.B) {
+	p, err := plan.Load("../../samples/amira.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Compute(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

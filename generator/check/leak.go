@@ -21,8 +21,20 @@ const areaPrivacy = "data minimisation"
 // shownText is one piece of plan text a specification prints.
 type shownText struct {
 	key, text string
-	doc       string // the document's title
-	private   bool   // whether the entry can be marked private = true
+	doc       string  // the document's title
+	private   bool    // whether the entry can be marked private = true
+	words     []token // text, read into words
+}
+
+// shownInSpecs is specText, read into words once for both leak rules.
+func (c *ctx) shownInSpecs() []shownText {
+	if c.shown == nil {
+		c.shown = specText(c.p)
+		for i := range c.shown {
+			c.shown[i].words = tokens(c.shown[i].text)
+		}
+	}
+	return c.shown
 }
 
 const (
@@ -37,7 +49,7 @@ func specText(p *plan.Plan) []shownText {
 	var out []shownText
 	add := func(doc, key, text string, private bool) {
 		if !blank(text) {
-			out = append(out, shownText{key, text, doc, private})
+			out = append(out, shownText{key: key, text: text, doc: doc, private: private})
 		}
 	}
 	itemsIn := func(doc, key string, its []plan.Item) {
@@ -234,8 +246,8 @@ func leakRules() []rule {
 					return nil
 				}
 				var hs []hit
-				for _, s := range specText(c.p) {
-					ts := tokens(s.text)
+				for _, s := range c.shownInSpecs() {
+					ts := s.words
 					var found []string
 					for _, t := range terms {
 						if contains(ts, t.words) && !containsString(found, t.shown) {
@@ -264,8 +276,8 @@ func leakRules() []rule {
 					return nil
 				}
 				var hs []hit
-				for _, s := range specText(c.p) {
-					ts := tokens(s.text)
+				for _, s := range c.shownInSpecs() {
+					ts := s.words
 					for ci, w := range concerns {
 						if !sharesRun(ts, w) {
 							continue

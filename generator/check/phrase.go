@@ -22,32 +22,33 @@ type token struct {
 
 // tokens splits text into words.
 func tokens(s string) []token {
-	var out []token
-	var b strings.Builder
-	capital := false
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, token{word: strings.Trim(b.String(), "'"), capital: capital})
-			b.Reset()
+	out := make([]token, 0, len(s)/5)
+	start := -1 // byte index of the word being read, or -1
+	end := func(at int) {
+		if start < 0 {
+			return
 		}
+		w := strings.Trim(s[start:at], "'’")
+		r, _ := utf8.DecodeRuneInString(w)
+		out = append(out, token{word: strings.ReplaceAll(strings.ToLower(w), "’", "'"), capital: unicode.IsUpper(r)})
+		start = -1
 	}
 	for i, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if b.Len() == 0 {
-				capital = unicode.IsUpper(r)
+			if start < 0 {
+				start = i
 			}
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '\u2019') && b.Len() > 0 && i+1 < len(s) && isLetterAt(s, i+utf8.RuneLen(r)):
-			b.WriteRune('\'')
+		case (r == '\'' || r == '’') && start >= 0 && isLetterAt(s, i+utf8.RuneLen(r)):
+			// an apostrophe inside a word: "Amira's" is one word
 		default:
-			flush()
+			end(i)
 			if strings.ContainsRune(".,;:!?()\n", r) && len(out) > 0 {
 				out[len(out)-1].clauseEnd = true
 			}
 		}
 	}
-	flush()
+	end(len(s))
 	if len(out) > 0 {
 		out[len(out)-1].clauseEnd = true
 	}

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"lifeplan/generator/plan"
 )
 
 // Wording: phrases the panel reads as "written in very general terms" ("The plan
@@ -27,9 +25,9 @@ type vaguePattern struct {
 	vagueAt func(ts []token, i int) bool
 }
 
-// vaguePatterns are tried longest first at each word, so "support as needed" is
-// reported once, not also as "as needed".
-var vaguePatterns = func() []vaguePattern {
+// vaguePatterns, by their first word, are tried longest first at each word, so
+// "support as needed" is reported once, not also as "as needed".
+var vaguePatterns = func() map[string][]vaguePattern {
 	var ps []vaguePattern
 	add := func(f func(ts []token, i int) bool, phrases ...string) {
 		for _, p := range phrases {
@@ -58,7 +56,11 @@ var vaguePatterns = func() []vaguePattern {
 	add(func(ts []token, i int) bool { return i+1 >= len(ts) || ts[i+1].word != "of" }, "some")
 	add(mayIsVerb, "may")
 	slices.SortStableFunc(ps, func(a, b vaguePattern) int { return cmp.Compare(len(b.words), len(a.words)) })
-	return ps
+	byFirst := map[string][]vaguePattern{}
+	for _, p := range ps {
+		byFirst[p.words[0]] = append(byFirst[p.words[0]], p)
+	}
+	return byFirst
 }()
 
 // provisionUnit are the words that measure provision after a number.
@@ -124,7 +126,7 @@ func vaguePhrases(s string) []string {
 	var out []string
 	for i := 0; i < len(ts); {
 		n := 1
-		for _, p := range vaguePatterns {
+		for _, p := range vaguePatterns[ts[i].word] {
 			if !matchAt(ts, i, p.words) || (p.vagueAt != nil && !p.vagueAt(ts, i)) {
 				continue
 			}
@@ -166,15 +168,6 @@ func vagueRule(id string, criterion int, what string, fields func(c *ctx) []fiel
 			}
 			return hs
 		}}
-}
-
-// items turns a list of items into fields.
-func items(key string, its []plan.Item) []field {
-	var fs []field
-	for i, it := range its {
-		fs = append(fs, field{fmt.Sprintf("%s[%d]", key, i), it.Text})
-	}
-	return fs
 }
 
 func wordingRules() []rule {
