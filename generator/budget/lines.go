@@ -159,7 +159,11 @@ func (c costing) paOnCosts(pl plan.BudgetLine, pay Line, yr yearRates, pct money
 	if costs[0].enrolled || costs[1].enrolled || costs[2].enrolled {
 		basis := costs[0].pensionBasis
 		if !costs[0].enrolled {
-			basis = "from year 2, when pay rises above the auto-enrolment trigger"
+			from := 2
+			if !costs[1].enrolled {
+				from = 3
+			}
+			basis = fmt.Sprintf("none in year 1; from year %d, when pay rises above the auto-enrolment trigger", from)
 		}
 		out = append(out, mk("pension", "Workplace pension for "+pay.What, basis, func(o onCost) money.Pence { return o.pension }))
 	}

@@ -220,10 +220,12 @@ func ratesFor(p *plan.Plan) (yearRates, error) {
 				taxYear(y), from, start.Format(plan.DateLayout), first.TaxYear()))
 		}
 	}
-	yr.rates[0], yr.own[0] = first, true
+	// The plan's own figures apply to every year with a table; a year without one
+	// carries over the year before's, overrides included.
+	yr.rates[0], yr.own[0] = override(first, p.Budget.RateOverrides), true
 	for i := 1; i < 3; i++ {
 		if r, ok := tableForYear(first.Year + i); ok {
-			yr.rates[i], yr.own[i] = r, true
+			yr.rates[i], yr.own[i] = override(r, p.Budget.RateOverrides), true
 			continue
 		}
 		yr.rates[i] = yr.rates[i-1]
@@ -231,9 +233,6 @@ func ratesFor(p *plan.Plan) (yearRates, error) {
 			i+1, taxYear(first.Year+i), i, i+1))
 	}
 	for i := range yr.rates {
-		if yr.own[i] {
-			yr.rates[i] = override(yr.rates[i], p.Budget.RateOverrides)
-		}
 		for _, c := range yr.rates[i].CarriedOver {
 			if yr.own[i] {
 				yr.notes = append(yr.notes, fmt.Sprintf("%s: %s is not confirmed for %s and is carried over from %s.",

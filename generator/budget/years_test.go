@@ -358,3 +358,18 @@ func BenchmarkComputeSample(b *testing.B) {
 		}
 	}
 }
+
+// A PA below the trigger in year 1 whose explicit year 2 pay is above it is
+// enrolled from year 2.
+func TestPensionFromYear2(t *testing.T) {
+	// Year 1: 10 h × £13.00 × 52 = £6,760 (holiday off): below the £10,000 trigger.
+	// Year 2 written as £13,520: 3% × (13,520 − 6,240) = £218.40.
+	b, err := Compute(load(t, paLine("hourly_rate = \"13.00\"\nhours_per_week = 10\nyear2 = \"13520.00\"")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lineByID(t, b, "pa-pension")
+	if l.Year1 != 0 || l.Year2 != 21840 || !strings.Contains(l.Basis, "from year 2") {
+		t.Errorf("pension %s %s (%s), want £0.00 then £218.40 from year 2", l.Year1, l.Year2, l.Basis)
+	}
+}
