@@ -7,11 +7,11 @@ import (
 	"lifeplan/generator/plan"
 )
 
-// costing turns plan lines into yearly costs with one rates table and weeks rule.
+// costing turns plan lines into yearly costs with one weeks rule; the rates table of
+// each year is passed in.
 type costing struct {
-	rates   Rates
 	weeks   int64 // money.Decimal units
-	pension bool  // whether PAs are eligible for auto-enrolment unless too young
+	pension bool  // false when the plan says no PA may be in the pension (pension_eligible)
 }
 
 const d1 = money.DecimalScale
