@@ -51,12 +51,12 @@ func decisionRules() []rule {
 					if len(missing) == 0 {
 						continue
 					}
-					at := fmt.Sprintf("control.decisions[%d]", i)
-					hs = append(hs, hit{at + ".made_by", fmt.Sprintf("%s is an everyday decision made by others. \"The "+
+					hs = append(hs, hit{fmt.Sprintf("control.decisions[%d].made_by", i), fmt.Sprintf("%s is an everyday decision made by others. \"The "+
 						"plan will not be agreed if it looks like others are making decisions for the person if they could "+
 						"reasonably make those decisions for themselves\": make it %s's decision (made_by = \"me\" or "+
-						"\"shared\", with the help they need in how_involved), or record why not under [%s.best_interests]: "+
-						"%s.", describe("The decision", i, d.What, ""), c.name, at, strings.Join(missing, ", "))})
+						"\"shared\", with the help they need in how_involved), or record why not in a "+
+						"[control.decisions.best_interests] table under this decision: %s.",
+						describe("The decision", i, d.What, ""), c.name, strings.Join(missing, ", "))})
 				}
 				return hs
 			}},
