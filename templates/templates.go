@@ -5,7 +5,8 @@ package templates
 
 import "embed"
 
-// FS holds the document templates, named <doc-id>.md.tmpl.
+// FS holds the document templates, named <doc-id>.md.tmpl, and the shared named
+// templates (information.md.tmpl) that several of them call.
 //
 //go:embed *.md.tmpl
 var FS embed.FS

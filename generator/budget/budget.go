@@ -55,7 +55,14 @@ type FunderTotal struct {
 
 // Budget is the worked-out budget.
 type Budget struct {
-	Rates        Rates
+	Rates Rates // year 1's rates
+	// YearRates are the rates of years 1 to 3; OwnRates says which years have a
+	// table of their own (the others follow the uplift).
+	YearRates [3]Rates
+	OwnRates  [3]bool
+	// RatesNotes are what a reader must know about the rates chosen: a year with no
+	// table, figures carried over from the year before.
+	RatesNotes   []string
 	WeeksPerYear money.Decimal
 	WeeksRule    string // e.g. "52 weeks a year"
 	Uplift       money.Decimal
@@ -70,6 +77,11 @@ type Budget struct {
 	Allocation    money.Pence
 	HasAllocation bool
 	Headroom      money.Pence // allocation less year-1 total; negative when overspent
+	// The allocation for each year (years 2 and 3 raised by AllocationUplift) and
+	// what is left of it; only meaningful when HasAllocation.
+	AllocationUplift money.Decimal
+	YearAllocation   [3]money.Pence
+	YearHeadroom     [3]money.Pence
 
 	ByCategory []Subtotal
 	ByFunder   []FunderTotal
@@ -112,28 +124,30 @@ func (e *Error) Error() string { return e.Key + ": " + e.Msg }
 
 // Compute works out the budget of a loaded plan.
 func Compute(p *plan.Plan) (*Budget, error) {
-	rates, err := ratesFor(p)
+	yr, err := ratesFor(p)
 	if err != nil {
 		return nil, &Error{Key: "budget.rates", Msg: err.Error()}
 	}
 	pb := p.Budget
-	b := &Budget{Rates: rates, WeeksPerYear: pb.WeeksPerYear, Uplift: pb.UpliftPercent}
+	b := &Budget{Rates: yr.rates[0], YearRates: yr.rates, OwnRates: yr.own, RatesNotes: yr.notes,
+		WeeksPerYear: pb.WeeksPerYear, Uplift: pb.UpliftPercent}
 	if b.WeeksPerYear == 0 {
 		b.WeeksPerYear = 52 * money.DecimalScale
 	}
 	b.WeeksRule = weeksRule(b.WeeksPerYear)
 
-	c := costing{rates: rates, weeks: int64(b.WeeksPerYear), pension: true}
+	c := costing{weeks: int64(b.WeeksPerYear), pension: true}
 	if e := pb.Employer.PensionEligible; e != nil {
 		c.pension = *e
 	}
 	var niLines []int // indexes of employer NI lines, for the Employment Allowance
 	for _, pl := range pb.Lines {
 		line := c.planLine(pl)
+		yearsOf(&line, b.Uplift, pl)
 		b.Lines = append(b.Lines, line)
 		if pl.PA {
 			b.HasPAs = true
-			for _, on := range c.paOnCosts(pl, line) {
+			for _, on := range c.paOnCosts(pl, line, yr, b.Uplift) {
 				if on.ID == pl.ID+"-ni" {
 					niLines = append(niLines, len(b.Lines))
 				}
@@ -142,12 +156,13 @@ func Compute(p *plan.Plan) (*Budget, error) {
 		}
 	}
 	if pb.Employer.ClaimsEmploymentAllowance {
-		applyAllowance(b.Lines, niLines, rates.EmploymentAllowance)
+		for y := range 3 {
+			applyAllowance(b.Lines, niLines, y, yr.rates[y].EmploymentAllowance)
+		}
 	}
-	b.Lines = append(b.Lines, employerLines(pb.Employer, defaultFunder(pb))...)
-
-	for i := range b.Lines {
-		uplift(&b.Lines[i], b.Uplift, pb.Lines)
+	for _, l := range employerLines(pb.Employer, defaultFunder(pb)) {
+		yearsOf(&l, b.Uplift, plan.BudgetLine{})
+		b.Lines = append(b.Lines, l)
 	}
 	for _, l := range b.Lines {
 		b.Spending[0] += l.Year1
@@ -159,6 +174,7 @@ func Compute(p *plan.Plan) (*Budget, error) {
 		b.Total[y] = b.Spending[y] + b.Contingency[y]
 	}
 	b.subtotals(pb)
+	b.yearAllocations(pb)
 	return b, nil
 }
 
@@ -181,17 +197,19 @@ func defaultFunder(pb plan.Budget) string {
 	return ""
 }
 
-// applyAllowance takes the Employment Allowance off employer NI lines in order, as
-// HMRC does against the employer's bill, until it is used up.
-func applyAllowance(lines []Line, ni []int, allowance money.Pence) {
+// applyAllowance takes one year's Employment Allowance off employer NI lines in
+// order, as HMRC does against the employer's bill, until it is used up. The allowance
+// is claimed afresh each tax year.
+func applyAllowance(lines []Line, ni []int, year int, allowance money.Pence) {
 	left := allowance
 	for _, i := range ni {
 		l := &lines[i]
-		off := min(l.Year1, left)
+		v := [3]*money.Pence{&l.Year1, &l.Year2, &l.Year3}[year]
+		off := min(*v, left)
 		left -= off
-		if off > 0 {
+		*v -= off
+		if off > 0 && year == 0 {
 			l.Basis += fmt.Sprintf(", less Employment Allowance %s", off)
-			l.Year1 -= off
 		}
 	}
 }
@@ -212,32 +230,40 @@ func employerLines(e plan.EmployerCosts, funder string) []Line {
 	return out
 }
 
-// uplift fills years 2 and 3: the year-1 cost of recurring lines raised by the uplift
-// each year (one-off lines stop), with the plan's explicit figures in their place.
-func uplift(l *Line, pct money.Decimal, planLines []plan.BudgetLine) {
-	raise := func(v money.Pence) money.Pence {
-		return money.Pence(money.MulDiv(int64(v), 100*money.DecimalScale+int64(pct), 100*money.DecimalScale))
+// yearsOf fills years 2 and 3 of a line: the year-1 cost of a recurring line raised
+// by the uplift each year (one-off lines stop), with the plan line's own year2 and
+// year3 in their place (a year after an explicit one is raised from it).
+func yearsOf(l *Line, pct money.Decimal, pl plan.BudgetLine) {
+	if l.Recurring {
+		l.Year2 = raise(l.Year1, pct)
+	}
+	if pl.Year2 != nil {
+		l.Year2 = *pl.Year2
 	}
 	if l.Recurring {
-		l.Year2 = raise(l.Year1)
-		l.Year3 = raise(l.Year2)
+		l.Year3 = raise(l.Year2, pct)
 	}
-	if l.Kind != KindPlan || l.ID == "" {
+	if pl.Year3 != nil {
+		l.Year3 = *pl.Year3
+	}
+}
+
+// yearAllocations sets each year's allocation and headroom: years 2 and 3 assume the
+// allocation rises by budget.allocation_uplift_percent, else by the plan's uplift.
+func (b *Budget) yearAllocations(pb plan.Budget) {
+	b.AllocationUplift = pb.UpliftPercent
+	if pb.AllocationUplift != nil {
+		b.AllocationUplift = *pb.AllocationUplift
+	}
+	if !b.HasAllocation {
 		return
 	}
-	for _, pl := range planLines {
-		if pl.ID != l.ID {
-			continue
-		}
-		if pl.Year2 != nil {
-			l.Year2 = *pl.Year2
-			if pl.Year3 == nil && l.Recurring {
-				l.Year3 = raise(l.Year2)
-			}
-		}
-		if pl.Year3 != nil {
-			l.Year3 = *pl.Year3
-		}
+	b.YearAllocation[0] = b.Allocation
+	for y := 1; y < 3; y++ {
+		b.YearAllocation[y] = raise(b.YearAllocation[y-1], b.AllocationUplift)
+	}
+	for y := range 3 {
+		b.YearHeadroom[y] = b.YearAllocation[y] - b.Total[y]
 	}
 }
 

@@ -66,8 +66,63 @@ func (b *Budget) WriteText(w io.Writer, name string) error {
 			fmt.Fprintf(w, "OVER BUDGET: %s pays %s against %s agreed, %s too much.\n", f.Label, f.Year1, f.Allocation, -f.Headroom)
 		}
 	}
-	_, err := fmt.Fprintf(w, "Rates: %s (%s); %s.\n", b.Rates.Title, b.Rates.Name, b.WeeksRule)
-	return err
+	if b.HasAllocation {
+		fmt.Fprintf(w, "Years 2 and 3: %s.\n", b.AllocationRule())
+		for y := 1; y < 3; y++ {
+			fmt.Fprintf(w, "  Year %d total %s against %s: ", y+1, b.Total[y], b.YearAllocation[y])
+			if b.YearHeadroom[y] < 0 {
+				fmt.Fprintf(w, "OVER by %s.\n", -b.YearHeadroom[y])
+			} else {
+				fmt.Fprintf(w, "headroom %s.\n", b.YearHeadroom[y])
+			}
+		}
+	}
+	fmt.Fprintf(w, "Rates: %s (%s); %s.\n", b.Rates.Title, b.Rates.Name, b.WeeksRule)
+	for _, n := range b.RatesNotes {
+		fmt.Fprintf(w, "Rates: %s\n", n)
+	}
+	return nil
+}
+
+// AllocationRule says in words how the allocation is assumed to change in years 2
+// and 3, for people (no keys or ids).
+func (b *Budget) AllocationRule() string {
+	if b.AllocationUplift == 0 {
+		return "the allocation is assumed to stay the same each year"
+	}
+	return fmt.Sprintf("the allocation is assumed to rise by %s%% a year", b.AllocationUplift)
+}
+
+// RatesSentence says in words which employer rates each year uses, for documents:
+// no table names, ids or keys.
+func (b *Budget) RatesSentence() string {
+	if !b.HasPAs {
+		return ""
+	}
+	s := fmt.Sprintf("Employer costs for year 1 use the %s", lowerFirst(b.Rates.Title))
+	if c := b.Rates.CarriedOver; len(c) > 0 {
+		s += fmt.Sprintf(" (%s carried over from %s, not yet confirmed)", strings.Join(c, ", "), taxYear(b.Rates.Year-1))
+	}
+	for y := 1; y < 3; y++ {
+		if b.OwnRates[y] {
+			s += fmt.Sprintf("; year %d uses the rates for %s", y+1, b.YearRates[y].TaxYear())
+			continue
+		}
+		s += fmt.Sprintf("; there are no published rates for year %d (tax year %s) yet, so from year %d the same rates are used, with the uplift",
+			y+1, taxYear(b.Rates.Year+y), y+1)
+		break
+	}
+	return s + "."
+}
+
+func lowerFirst(s string) string {
+	if strings.HasPrefix(s, "UK ") {
+		return s
+	}
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // shorten cuts a long description for a terminal table, at a word where it can.
@@ -126,6 +181,12 @@ type jsonBudget struct {
 	Overspent     bool         `json:"overspent"`
 	ByCategory    []jsonSub    `json:"by_category"`
 	ByFunder      []jsonFunder `json:"by_funder"`
+	// Years 2 and 3 against the allocation; null when there is no allocation.
+	YearAllocation   *[3]string `json:"year_allocation"`
+	YearHeadroom     *[3]string `json:"year_headroom"`
+	AllocationUplift string     `json:"allocation_uplift_percent"`
+	RatesByYear      [3]string  `json:"rates_by_year"` // table name, or "" where the uplift is used
+	RatesNotes       []string   `json:"rates_notes"`
 }
 
 type jsonLine struct {
@@ -158,6 +219,18 @@ func (b *Budget) WriteJSON(w io.Writer, name string) error {
 	if b.HasAllocation {
 		a, h := b.Allocation.Plain(), b.Headroom.Plain()
 		out.Allocation, out.Headroom = &a, &h
+		var ya, yh [3]string
+		for y := range 3 {
+			ya[y], yh[y] = b.YearAllocation[y].Plain(), b.YearHeadroom[y].Plain()
+		}
+		out.YearAllocation, out.YearHeadroom = &ya, &yh
+	}
+	out.AllocationUplift = b.AllocationUplift.String()
+	out.RatesNotes = append([]string{}, b.RatesNotes...)
+	for y := range 3 {
+		if b.OwnRates[y] {
+			out.RatesByYear[y] = b.YearRates[y].Name
+		}
 	}
 	for _, c := range b.ByCategory {
 		out.ByCategory = append(out.ByCategory, jsonSub{c.ID, c.Label, c.Year1.Plain()})

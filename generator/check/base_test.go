@@ -29,7 +29,12 @@ contribution = "Amira chose the photos and led her planning meeting."
 person_centred_plan = "Amira's person-centred plan of March 2025"`},
 		{"person", `[person]
 name = "Amira Okafor"
-preferred_name = "Amira"`},
+preferred_name = "Amira"
+
+[person.information]
+formats = ["easy_read", "pictures"]
+contact = "Text Amira first; phone after 10:00"
+adjustments = ["Meetings of under an hour, with a break"]`},
 		{"about", `[about]
 who_i_am = "Amira is 19, laughs loudly and knows every bus route in Leeds."
 good_at = ["Swimming", "Remembering birthdays"]
@@ -153,10 +158,12 @@ summary = "Amira makes most everyday decisions."
 [[control.decisions]]
 what = "What I eat"
 made_by = "me"
+kind = "everyday"
 
 [[control.decisions]]
 what = "Changes to my medication"
 made_by = "others"
+kind = "health"
 how_involved = "The GP explains changes with pictures and Amira agrees"`},
 		{"learning_style", `[learning_style]
 people = "Calm people who laugh with her"

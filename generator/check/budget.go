@@ -97,6 +97,83 @@ func budgetRules() []rule {
 					"\"The plan will not be agreed if the service costs more than the amount has been agreed\": "+
 					"reduce the lines or the contingency by %s.", b.Total[0], -b.Headroom, b.Allocation, -b.Headroom)
 			}},
+		{Rule{"c6-later-year-over-allocation", Advice, 6, "year 2 or year 3 costs more than the allocation (raised by the uplift the plan assumes)"}, area6,
+			func(c *ctx) []hit {
+				b := c.budget
+				if b == nil || !b.HasAllocation {
+					return nil
+				}
+				key, fix := "budget.allocation", "or set budget.allocation_uplift_percent to what the funders have agreed"
+				if given(c.p, "budget.allocation_uplift_percent") {
+					key, fix = "budget.allocation_uplift_percent", "or correct budget.allocation_uplift_percent if the funders have agreed otherwise"
+				}
+				var hs []hit
+				for y := 1; y < 3; y++ {
+					if b.YearHeadroom[y] >= 0 {
+						continue
+					}
+					hs = append(hs, hit{key, fmt.Sprintf("Year %d costs %s with the contingency fund, %s more than the "+
+						"%s it can expect (%s). The plan \"will also need to show briefly the costs for years 2 & 3\": "+
+						"say in budget.years_2_and_3 how the difference will be met (a reassessment, a change of "+
+						"support), %s.", y+1, b.Total[y], -b.YearHeadroom[y], b.YearAllocation[y], b.AllocationRule(), fix)})
+				}
+				return hs
+			}},
+		{Rule{"c6-pa-below-minimum-wage", Blocker, 6, "a PA's hourly rate is below the National Minimum Wage or National Living Wage for their age"}, area6,
+			func(c *ctx) []hit {
+				b := c.budget
+				if b == nil {
+					return nil
+				}
+				var hs []hit
+				for _, i := range c.paLines {
+					l := c.p.Budget.Lines[i]
+					rate := l.HourlyRate
+					for y := range 3 {
+						if !b.OwnRates[y] {
+							break
+						}
+						if y > 0 {
+							if (y == 1 && l.Year2 != nil) || (y == 2 && (l.Year2 != nil || l.Year3 != nil)) {
+								break // the plan's own yearly figure says nothing of the hourly rate
+							}
+							rate = money.Pence(money.MulDiv(int64(rate), 100*money.DecimalScale+int64(b.Uplift), 100*money.DecimalScale))
+						}
+						r := b.YearRates[y]
+						if least := r.MinimumWage(l.AgeBand); rate < least {
+							hs = append(hs, hit{fmt.Sprintf("budget.lines[%d].hourly_rate", i), fmt.Sprintf("Budget line %q "+
+								"pays %s an hour in year %d, less than the %s legal minimum of %s an hour for a PA %s. "+
+								"\"The plan will not be agreed … if the person doesn't intend to do everything that they "+
+								"must do by law\": raise hourly_rate (or the uplift) to at least %s.", l.What, rate, y+1,
+								r.TaxYear(), least, ageWords(l.AgeBand), least)})
+							break
+						}
+					}
+				}
+				return hs
+			}},
+		{Rule{"c6-rates-wrong-year", Advice, 6, "the rates table named in budget.rates is not for the tax year the budget starts in"}, area6,
+			func(c *ctx) []hit {
+				b, pb := c.budget, c.p.Budget
+				if b == nil || pb.Rates == "" {
+					return nil
+				}
+				start, from := pb.Starts.Time, "budget.starts"
+				if start.IsZero() {
+					start, from = c.p.Plan.Written.Time, "plan.written"
+				}
+				if start.IsZero() {
+					return nil
+				}
+				r := b.Rates
+				end := r.Starts().AddDate(1, 0, 0)
+				if !start.Before(r.Starts()) && start.Before(end) {
+					return nil
+				}
+				return hitAt("budget.rates", "The budget is costed with %s, but it starts on %s (%s), outside that tax "+
+					"year. Remove budget.rates so the table is chosen by date, or set budget.starts to when year 1 "+
+					"begins.", r.Title, iso(start), from)
+			}},
 		{Rule{"c6-over-funder-allocation", Blocker, 6, "one funder's share of year 1 is more than that funder agreed"}, area6,
 			func(c *ctx) []hit {
 				if c.budget == nil {
@@ -171,4 +248,15 @@ func budgetConsistencyRules() []rule {
 				return hits
 			}},
 	}
+}
+
+// ageWords names an age band for a message.
+func ageWords(band string) string {
+	switch band {
+	case "under-18":
+		return "under 18"
+	case "18-20":
+		return "aged 18 to 20"
+	}
+	return "aged 21 or over"
 }

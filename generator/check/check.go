@@ -148,6 +148,8 @@ func allRules() []rule {
 		budgetConsistencyRules(),
 		readerRules(),
 		easyReadRules(),
+		informationRules(),
+		leakRules(),
 	)
 }
 
@@ -158,6 +160,7 @@ type ctx struct {
 	written time.Time      // the plan's date; zero when not given
 	paLines []int          // indexes of budget lines that employ personal assistants
 	budget  *budget.Budget // nil when the budget cannot be worked out (reported by the loader)
+	shown   []shownText    // what the specifications print, read once (see shownInSpecs)
 }
 
 func newCtx(p *plan.Plan) *ctx {

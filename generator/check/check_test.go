@@ -158,6 +158,45 @@ func ruleCases(t *testing.T) []ruleCase {
 		// Easy read (easyread_test.go has more).
 		{"long sentence, no easy words", m{"about": edit(t, "about", `good_at = ["Swimming", "Remembering birthdays"]`, `good_at = ["`+longSentence+`", "Remembering birthdays"]`+marker)}, "easy-long-sentence", Advice},
 		{"one-page profile too long", m{"about": edit(t, "about", `good_at = [`, longProfileList+marker+"\ngood_at = [")}, "easy-profile-too-long", Advice},
+		{"vague how checked", m{"action_plan": edit(t, "action_plan", `how_checked = "Amira and Mum go through the wall chart on the first Sunday of the month."`, `how_checked = "Progress will be reviewed as appropriate."`+marker)}, "wording-vague-action", Advice},
+		{"vague staying safe", m{"support": edit(t, "support", `staying_safe_and_well = "Amira carries a phone with location sharing; Jo checks in at 17:00."`, `staying_safe_and_well = "Support will be provided to keep Amira safe."`+marker)}, "wording-vague-support", Advice},
+		{"support will be provided", m{"support": edit(t, "support", `what = "Travel training on the number 12 bus"`, `what = "Travel training support will be provided"`+marker)}, "wording-vague-support", Advice},
+		{"SALT input", m{"support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Speech and language therapy input"`+marker)}, "wording-vague-support", Advice},
+		{"may need", m{"support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Amira may need someone with her"`+marker)}, "wording-vague-support", Advice},
+		{"up to hours", m{"support": edit(t, "support", `when = "Tuesdays and Thursdays, 8:30 to 9:30"`, `when = "Up to 4 hours a week"`+marker)}, "wording-vague-support", Advice},
+		{"with support at clause end", m{"outcomes": edit(t, "outcomes", `how = "Job coaching on Wednesdays"`, `how = "Cooking with support."`+marker)}, "wording-vague-outcome", Advice},
+		{"would benefit from", m{"outcomes": edit(t, "outcomes", `how = "Job coaching on Wednesdays"`, `how = "Amira would benefit from job coaching"`+marker)}, "wording-vague-outcome", Advice},
+		{"vague step", m{"changes": edit(t, "changes", `what = "Food hygiene certificate"`, `what = "Ongoing work towards a certificate"`+marker)}, "wording-vague-change", Advice},
+		{"vague risk management", m{"risks": edit(t, "risks", `managed = "Location sharing on her phone; a card with Mum's number"`, `managed = "Staff will monitor as appropriate"`+marker)}, "wording-vague-risk", Advice},
+		{"vague contingency", m{"budget": edit(t, "budget", `purpose = "Agency cover when Jo is ill"`, `purpose = "Extra hours where possible"`+marker)}, "wording-vague-contingency", Advice},
+		{"vague management", m{"management": edit(t, "management", `how = "A payroll service pays Jo monthly."`, `how = "A payroll service pays Jo as required."`+marker)}, "wording-vague-management", Advice},
+		{"vague employer duty", m{"management": edit(t, "management", `supervision = "Monthly supervision with Mum and Amira"`, `supervision = "Regular supervision"`+marker)}, "wording-vague-management", Advice},
+		{"vague learning style", m{"learning_style": edit(t, "learning_style", `pace = "One new step a week"`, `pace = "Her own pace, with opportunities to practise"`+marker)}, "wording-vague-learning-style", Advice},
+		// Criterion 6, the budget engine's rules.
+		{"PA below the minimum wage", m{"budget": edit(t, "budget", "hourly_rate = 13.50", "hourly_rate = 11.00"+marker)}, "c6-pa-below-minimum-wage", Blocker},
+		// £12.30 is above 2025-26's £12.21; raised 2% it is £12.55 in year 2, below 2026-27's £12.71.
+		{"PA below the minimum wage in year 2", m{"budget": edit(t, "budget", "hourly_rate = 13.50", "hourly_rate = 12.30"+marker)}, "c6-pa-below-minimum-wage", Blocker},
+		{"PA aged 18-20 below their minimum", m{"budget": edit(t, "budget", "hourly_rate = 13.50", "hourly_rate = 9.50"+marker, "hours_per_week = 2", "hours_per_week = 2\nage_band = \"18-20\"")}, "c6-pa-below-minimum-wage", Blocker},
+		{"rates table for another year", m{"budget": edit(t, "budget", "uplift_percent = 2", "uplift_percent = 2\nrates = \"uk-2026-27\""+marker)}, "c6-rates-wrong-year", Advice},
+		// Year 1 costs about £19,600 of the £20,000; with no rise in the allocation and
+		// a 2% uplift, year 2 is over.
+		{"year 2 over the allocation", m{"budget": edit(t, "budget", "uplift_percent = 2", "uplift_percent = 2\nallocation_uplift_percent = 0"+marker, "hours_per_week = 2", "hours_per_week = 2\n\n[[budget.lines]]\nid = \"college\"\nwhat = \"College\"\nfunder = \"education\"\nunit_cost = \"18800.00\"\nquantity = 1\nper = \"year\"")}, "c6-later-year-over-allocation", Advice},
+		// Criterion 8, decisions by kind.
+		{"everyday decision imposed", m{"control": edit(t, "control", "what = \"What I eat\"\nmade_by = \"me\"", "what = \"What I eat\"\nmade_by = \"others\""+marker+"\nhow_involved = \"Staff choose a healthy menu and tell Amira\"")}, "c8-everyday-decision-imposed", Blocker},
+		{"everyday decision imposed, record without dates", m{"control": edit(t, "control", "what = \"What I eat\"\nmade_by = \"me\"", "what = \"What I eat\"\nmade_by = \"others\""+marker, "kind = \"everyday\"", "kind = \"everyday\"\n\n[control.decisions.best_interests]\nassessed_by = \"Karen Mills\"\ndecided_by = \"Karen Mills\"")}, "c8-everyday-decision-imposed", Blocker},
+		{"decision without kind", m{"control": edit(t, "control", "[[control.decisions]]\nwhat = \"Changes", "[[control.decisions]]"+marker+"\nwhat = \"Changes", "kind = \"health\"\n", "")}, "c8-decision-no-kind", Advice},
+		{"best interests without who", m{"control": edit(t, "control", "Amira agrees\"", "Amira agrees\"\n\n[control.decisions.best_interests]"+marker+"\ncapacity_assessed = 2025-11-01\ndecided = 2025-11-08")}, "c8-best-interests-incomplete", Advice},
+		// Accessible Information Standard.
+		{"no information needs", m{"person": mark("[person]\nname = \"Amira Okafor\"\npreferred_name = \"Amira\"")}, "ais-person-needs-missing", Advice},
+		{"information needs without contact", m{"person": edit(t, "person", "[person.information]", "[person.information]"+marker, "contact = \"Text Amira first; phone after 10:00\"\n", "")}, "ais-person-needs-incomplete", Advice},
+		{"information needs without formats", m{"person": edit(t, "person", "[person.information]", "[person.information]"+marker, "formats = [\"easy_read\", \"pictures\"]\n", "")}, "ais-person-needs-incomplete", Advice},
+		{"carer without information needs", m{"about": baseBody(t, "about") + "\n\n[[about.people]]" + marker + "\nname = \"Grace Okafor\"\nrelationship = \"Mum\"\ncarer = true"}, "ais-carer-needs-missing", Advice},
+		// The leak guard.
+		{"medicine in a support item", m{"team": "[[health.medication]]\nname = \"Sodium valproate (Epilim Chrono)\"", "support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Jo gives her sodium valproate at 8:00"`+marker)}, "leak-health-in-spec", Blocker},
+		{"brand name in a risk", m{"team": "[[health.medication]]\nname = \"Sodium valproate (Epilim Chrono)\"", "risks": edit(t, "risks", `managed = "Location sharing on her phone; a card with Mum's number"`, `managed = "Carry spare Epilim Chrono"`+marker)}, "leak-health-in-spec", Blocker},
+		{"condition in the housing specification", m{"team": "[health]\nconditions = [\"Epilepsy, since she was 13\"]\n\n[housing]\naccessibility = \"A ground-floor flat because of her epilepsy\"" + marker}, "leak-health-in-spec", Blocker},
+		{"guarded term in an action", m{"team": "[health]\nguarded_terms = [\"polycystic ovaries\"]", "action_plan": edit(t, "action_plan", `what = "Ask Bean There for trial mornings"`, `what = "Ask the GP about Amira's polycystic ovaries"`+marker)}, "leak-health-in-spec", Blocker},
+		{"family concern copied into support", m{"support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Mum fears Amira being lonely in a flat, so Jo visits"`+marker)}, "leak-family-concern-in-spec", Blocker},
 	}
 }
 
@@ -241,6 +280,21 @@ func TestNotTriggered(t *testing.T) {
 		{"recruitment instead of choosing", m{"top": strings.Replace(baseBody(t, "top"), "choosing_supporters = ", "# choosing_supporters = ", 1), "team": "[service.involvement]\nrecruitment = \"Amira interviews every PA.\""}, "gp-choosing-supporters"},
 		{"irregular is not regular", m{"outcomes": edit(t, "outcomes", `how = "Travel training with Jo twice a week"`, `how = "Irregular hours, inaccessible stops"`)}, "wording-vague-outcome"},
 		{"hours given, no number in when", m{"support": edit(t, "support", `when = "Tuesdays and Thursdays, 8:30 to 9:30"`, `when = "Tuesday mornings"`)}, "wording-support-how-much"},
+		{"supported living is not vague", m{"outcomes": edit(t, "outcomes", `how = "Job coaching on Wednesdays"`, `how = "Job coaching on Wednesdays, then supported living skills"`)}, "wording-vague-outcome"},
+		{"the Access course is not vague", m{"outcomes": edit(t, "outcomes", `how = "Job coaching on Wednesdays"`, `how = "The Access course at Leeds College, Wednesdays 10:00 to 15:00"`)}, "wording-vague-outcome"},
+		{"May the month is not vague", m{"outcomes": edit(t, "outcomes", `how = "Easy-read sessions at the library"`, `how = "Easy-read sessions at the library in May. May 2026: the vote"`)}, "wording-vague-outcome"},
+		{"with support from someone", m{"outcomes": edit(t, "outcomes", `how = "Job coaching on Wednesdays"`, `how = "Cooking with support from Jo on Mondays"`)}, "wording-vague-outcome"},
+		{"up to date", m{"action_plan": edit(t, "action_plan", `check = "Amira ticks it on her wall chart"`, `check = "Mum keeps the wall chart up to date"`)}, "wording-vague-action"},
+		{"everyday decision imposed with a best-interests record", m{"control": edit(t, "control", "what = \"What I eat\"\nmade_by = \"me\"", "what = \"What I eat\"\nmade_by = \"others\"\nhow_involved = \"Pictures of two meals to choose from\"", "kind = \"everyday\"", "kind = \"everyday\"\n\n[control.decisions.best_interests]\ncapacity_assessed = 2025-11-01\nassessed_by = \"Karen Mills, social worker\"\ndecided = 2025-11-08\ndecided_by = \"Best-interests meeting chaired by Karen Mills\"")}, "c8-everyday-decision-imposed"},
+		{"everyday decision shared", m{"control": edit(t, "control", "what = \"What I eat\"\nmade_by = \"me\"", "what = \"What I eat\"\nmade_by = \"shared\"")}, "c8-everyday-decision-imposed"},
+		{"health decision by others", m{}, "c8-everyday-decision-imposed"},
+		{"carer with information needs", m{"about": baseBody(t, "about") + "\n\n[[about.people]]\nname = \"Grace Okafor\"\nrelationship = \"Mum\"\ncarer = true\n\n[about.people.information]\nformats = [\"email\"]\ncontact = \"Email grace@example.org\""}, "ais-carer-needs-missing"},
+		{"medicine only in a private support item", m{"team": "[[health.medication]]\nname = \"Sodium valproate (Epilim Chrono)\"", "support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Jo gives her sodium valproate at 8:00"`, "budget_line = \"pa\"", "budget_line = \"pa\"\nprivate = true")}, "leak-health-in-spec"},
+		{"medicine only in the LLSP's text", m{"team": "[[health.medication]]\nname = \"Sodium valproate (Epilim Chrono)\"", "about": edit(t, "about", `achievements = ["Level 2 swimming badge"]`, `achievements = ["Remembers her sodium valproate"]`)}, "leak-health-in-spec"},
+		{"part of a medicine's name", m{"team": "[[health.medication]]\nname = \"Sodium valproate\"", "support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Low-sodium snacks on the bus"`)}, "leak-health-in-spec"},
+		{"the family's words, not their concern", m{"support": edit(t, "support", `how = "Jo walks beside her, then follows at a distance"`, `how = "Jo visits Amira in her flat"`)}, "leak-family-concern-in-spec"},
+		{"rates table for the plan's year", m{"budget": edit(t, "budget", "uplift_percent = 2", "uplift_percent = 2\nrates = \"uk-2025-26\"")}, "c6-rates-wrong-year"},
+		{"PA at the minimum wage", m{"budget": edit(t, "budget", "hourly_rate = 13.50", "hourly_rate = 12.71")}, "c6-pa-below-minimum-wage"},
 		{"number word in when", m{"support": edit(t, "support", `when = "Tuesdays and Thursdays, 8:30 to 9:30"`, `when = "Twice a week, mornings"`, "\nhours_per_week = 2", "")}, "wording-support-how-much"},
 	}
 	for _, tc := range cases {
@@ -348,6 +402,17 @@ func TestVaguePhrases(t *testing.T) {
 		"as required": {"as required"},
 		"irregular, accessible, etcetera, as requirements": nil,
 		"Tuesdays 10:00 to 12:00":                          nil,
+		"Support will be provided; SALT input; some help":  {"support will be provided", "input", "some"},
+		"Amira may need help. Vote in May, by 14 May 2027": {"may"},
+		"May need a PA": {"may"},
+		"up to 10 hours, kept up to date, set up to run":   {"up to"},
+		"spend up to £500 at a time; up to 3 sessions":     {"up to"},
+		"spend up to £500 at a time":                       nil,
+		"Cooks with support. Walks with support from Jo":   {"with support"},
+		"supported living, the Access course, someone":     nil,
+		"would benefit from ongoing opportunities for art": {"would benefit from", "ongoing", "opportunities for"},
+		"where possible, as appropriate, if needed":        {"where possible", "as appropriate", "if needed"},
+		"some of her friends; inputting her timesheet":     nil,
 	}
 	for in, want := range cases {
 		if got := vaguePhrases(in); !slices.Equal(got, want) {

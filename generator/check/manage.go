@@ -112,7 +112,7 @@ func managementRules() []rule {
 }
 
 func controlRules() []rule {
-	return []rule{
+	return append(decisionRules(), []rule{
 		{Rule{"c8-no-decisions", Blocker, 8, "no decisions are described (control.decisions)"}, area8,
 			func(c *ctx) []hit {
 				if len(c.p.Control.Decisions) > 0 {
@@ -175,7 +175,7 @@ func controlRules() []rule {
 					"their learning, their support plan and the support they are receiving, with them and how "+
 					"often\": add [control.money_review] with who, how and how_often.", c.name, holder)
 			}},
-	}
+	}...)
 }
 
 // moneyHeldByOther reports whether someone other than the person holds the money,

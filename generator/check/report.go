@@ -179,7 +179,11 @@ func groupOrder(f Finding) int {
 		return 0
 	case areaConsistency:
 		return 1
-	default:
+	case areaPrivacy:
 		return 2
+	case areaInformation:
+		return 3
+	default:
+		return 4
 	}
 }

@@ -143,6 +143,15 @@ func New(base, override fs.FS) (*Composer, error) {
 		if _, err := t.Parse(src); err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
+		for _, shared := range sharedTemplates {
+			src, err := readTemplate(base, override, shared)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := t.New(shared).Parse(src); err != nil {
+				return nil, fmt.Errorf("template %s: %w", shared, err)
+			}
+		}
 		c.templates[s.ID] = t
 	}
 	return c, nil

@@ -80,6 +80,8 @@ var (
 		{"21+", "21 and over"},
 		{"18-20", "18 to 20"},
 		{"under-18", "Under 18"},
+		{"22+", "22 and over"},
+		{"21", "21"},
 	}
 	BudgetTypes = []Choice{
 		{"individual_service_fund", "Individual Service Fund"},
@@ -109,5 +111,31 @@ var (
 		{"agreed", "Agreed"},
 		{"agreed_with_conditions", "Agreed with conditions"},
 		{"not_agreed", "Not agreed"},
+	}
+	// DecisionKinds sort decisions for criterion 8: everyday decisions made by
+	// someone else need a capacity assessment and best-interests record.
+	DecisionKinds = []Choice{
+		{"everyday", "Everyday life (what to wear, eat, do; when to go to bed; friends; spending my own money)"},
+		{"money", "Money and the budget"},
+		{"health", "Health and treatment"},
+		{"where_to_live", "Where and who I live with"},
+		{"care_and_support", "Care and support"},
+		{"legal", "Legal matters (tenancy, contracts)"},
+		{"other", "Other"},
+	}
+	// InfoFormats are the formats of the Accessible Information Standard's
+	// "information or communication support needs".
+	InfoFormats = []Choice{
+		{"easy_read", "Easy read"},
+		{"large_print", "Large print"},
+		{"bsl", "British Sign Language (BSL)"},
+		{"makaton", "Makaton"},
+		{"audio", "Audio"},
+		{"braille", "Braille"},
+		{"pictures", "Pictures and symbols"},
+		{"email", "Email"},
+		{"text_message", "Text message"},
+		{"phone", "Phone call"},
+		{"face_to_face", "Face to face"},
 	}
 )

@@ -115,6 +115,25 @@ type Person struct {
 	Photo         Picture `toml:"photo"`
 	PhotoAlt      string  `toml:"photo_alt"`
 	Communication string  `toml:"communication"`
+	// Information is how the person needs information and contact (the Accessible
+	// Information Standard, DCB1605); every document prints it near the start.
+	Information AccessibleInfo `toml:"information"`
+}
+
+// AccessibleInfo records one person's information and communication needs, as the
+// Accessible Information Standard (NHS England, DCB1605) asks organisations to: the
+// formats they need, how to contact them, a communication professional who must be
+// there, and the reasonable adjustments to make.
+type AccessibleInfo struct {
+	Formats      []string `toml:"formats"` // ids from InfoFormats
+	Contact      string   `toml:"contact"` // how to contact them (and how not to)
+	Professional string   `toml:"communication_professional"`
+	Adjustments  []Item   `toml:"adjustments"`
+}
+
+// Recorded reports whether anything at all is recorded.
+func (a AccessibleInfo) Recorded() bool {
+	return len(a.Formats) > 0 || a.Contact != "" || a.Professional != "" || len(a.Adjustments) > 0
 }
 
 // CalledName is how documents address the person: the preferred name if given.
@@ -148,6 +167,10 @@ type Person2 struct {
 	Name         string `toml:"name"`
 	Relationship string `toml:"relationship"`
 	Why          string `toml:"why"`
+	// Carer marks someone who cares for the person; their own information needs
+	// (Accessible Information Standard) are recorded in Information.
+	Carer       bool           `toml:"carer"`
+	Information AccessibleInfo `toml:"information"`
 }
 
 // ImportantTo answers criterion 2.
@@ -328,6 +351,12 @@ type Budget struct {
 	ValueForMoney   string         `toml:"value_for_money"`
 	IfThingsGoWrong string         `toml:"if_things_go_wrong"`
 	Years2And3      string         `toml:"years_2_and_3"`
+	// Starts is the day year 1 begins; it picks the rates table of the tax year that
+	// contains it. Left out, the plan's date (plan.written) is used.
+	Starts Date `toml:"starts"`
+	// AllocationUplift is how much the allocation is assumed to rise each year, for
+	// years 2 and 3; left out, the plan's uplift_percent.
+	AllocationUplift *money.Decimal `toml:"allocation_uplift_percent"`
 }
 
 // FunderAmount is the part of the allocation one funder agreed.
@@ -360,6 +389,9 @@ type BudgetLine struct {
 	Year2         *money.Pence  `toml:"year2"`
 	Year3         *money.Pence  `toml:"year3"`
 	Note          string        `toml:"note"`
+	// PensionOptIn says a PA who is not auto-enrolled (aged 16 to 21, or earning
+	// less than the trigger) has chosen to join the workplace pension.
+	PensionOptIn bool `toml:"pension_opt_in"`
 }
 
 // RateOverrides replaces figures of the selected rates table one by one.
@@ -371,6 +403,8 @@ type RateOverrides struct {
 	PensionPercent      *money.Decimal `toml:"pension_percent"`
 	PensionLower        *money.Pence   `toml:"pension_lower"`
 	PensionUpper        *money.Pence   `toml:"pension_upper"`
+	UpperSecondary      *money.Pence   `toml:"ni_upper_secondary_threshold"`
+	PensionTrigger      *money.Pence   `toml:"pension_trigger"`
 }
 
 // EmployerCosts are the yearly costs of being an employer, beyond pay.
@@ -457,6 +491,23 @@ type Decision struct {
 	HowInvolved string        `toml:"how_involved"`
 	// Easy is what in easy-read words, for the easy-read version.
 	Easy string `toml:"easy"`
+	// Kind sorts decisions (everyday, money, health …) so checks need not guess
+	// from the words; ids from DecisionKinds.
+	Kind string `toml:"kind"`
+	// BestInterests records why someone else decides: the mental capacity
+	// assessment for this decision and the best-interests decision that followed.
+	BestInterests BestInterests `toml:"best_interests"`
+}
+
+// BestInterests is the record behind a decision someone else makes for the person
+// (Mental Capacity Act 2005, ss.1-4): capacity is assessed for the decision, and a
+// decision made for the person is made in their best interests.
+type BestInterests struct {
+	CapacityAssessed Date   `toml:"capacity_assessed"` // date of the capacity assessment
+	AssessedBy       string `toml:"assessed_by"`
+	Decided          Date   `toml:"decided"` // date of the best-interests decision
+	DecidedBy        string `toml:"decided_by"`
+	Record           string `toml:"record"` // where the record is kept, or a short summary
 }
 
 // MoneyReview is how the person reviews progress when someone else holds the money.
@@ -495,6 +546,8 @@ type Action struct {
 	// shown as late.
 	Status ActionStatus `toml:"status"`
 	Easy   string       `toml:"easy"` // what in easy-read words
+	// Private keeps the action out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // ActionStatus is how far an action has got.
@@ -512,6 +565,8 @@ type CommunicationRow struct {
 	IDo       string `toml:"i_do"`
 	WeThink   string `toml:"we_think"`
 	WeShould  string `toml:"we_should"`
+	// Private keeps the row out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // WorkingNotWorking separates the person's view from the family's.
@@ -561,6 +616,8 @@ type TrainingNeed struct {
 	What     string `toml:"what"`
 	Who      string `toml:"who"`
 	Specific bool   `toml:"specific"` // specific to this person
+	// Private keeps the training need out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Reviews is how the plan is reviewed and how the person drives reviews.
@@ -586,6 +643,8 @@ type Role struct {
 	Role      string        `toml:"role"`
 	Count     int           `toml:"count"`
 	HoursEach money.Decimal `toml:"hours_each"`
+	// Private keeps the role out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Member is a named person in the team, for the support plan.
@@ -621,6 +680,8 @@ type Aim struct {
 	Review  string `toml:"review"`
 	// ReviewedBy is who looks at the measure, for the contract's monitoring table.
 	ReviewedBy string `toml:"reviewed_by"`
+	// Private keeps the aim out of the service specification.
+	Private bool `toml:"private"`
 }
 
 // Involvement is the part the person and family play in the service.
@@ -663,6 +724,8 @@ type Housing struct {
 type Adaptation struct {
 	What string `toml:"what"`
 	Why  string `toml:"why"`
+	// Private keeps the adaptation out of the housing specification.
+	Private bool `toml:"private"`
 }
 
 // DoLS is what a landlord must know of a deprivation-of-liberty authorisation.
@@ -692,6 +755,9 @@ type Health struct {
 	Conditions []Item       `toml:"conditions"`
 	Routines   []Item       `toml:"routines"`
 	Medication []Medication `toml:"medication"`
+	// GuardedTerms are more words from this section that must never reach the
+	// service or housing specification (medicine names are guarded already).
+	GuardedTerms []string `toml:"guarded_terms"`
 }
 
 // Medication is one medicine and how it is given.

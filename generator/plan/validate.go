@@ -83,6 +83,11 @@ func (l *loader) validate(p *Plan, pics fs.FS) {
 	}
 	for i, d := range p.Control.Decisions {
 		l.oneOf(fmt.Sprintf("control.decisions[%d].made_by", i), string(d.MadeBy), DecisionMakers)
+		l.oneOf(fmt.Sprintf("control.decisions[%d].kind", i), d.Kind, DecisionKinds)
+	}
+	l.infoFormats("person.information.formats", p.Person.Information.Formats)
+	for i, pp := range p.About.People {
+		l.infoFormats(fmt.Sprintf("about.people[%d].information.formats", i), pp.Information.Formats)
 	}
 	for i, a := range p.ActionPlan.Actions {
 		if a.Change != "" {
@@ -102,6 +107,13 @@ func (l *loader) validate(p *Plan, pics fs.FS) {
 	l.oneOf("agreement.decision.outcome", p.Agreement.Decision.Outcome, PanelOutcomes)
 	l.budget(&p.Budget)
 	l.pictures(p, pics)
+}
+
+// infoFormats checks each information format is one of InfoFormats.
+func (l *loader) infoFormats(key string, formats []string) {
+	for i, f := range formats {
+		l.oneOf(fmt.Sprintf("%s[%d]", key, i), f, InfoFormats)
+	}
 }
 
 // oneOf checks that a value, if given, is one of a closed set.
@@ -218,6 +230,16 @@ func (l *loader) budget(b *Budget) {
 		if strings.TrimSpace(line.What) == "" {
 			l.errorf(at+".what", "each budget line needs a description in what = \"...\"")
 		}
+		// Years 2 and 3 are matched to their line by id; without one they would be
+		// silently ignored.
+		for _, y := range []struct {
+			key string
+			v   *money.Pence
+		}{{"year2", line.Year2}, {"year3", line.Year3}} {
+			if y.v != nil && line.ID == "" {
+				l.errorf(at+"."+y.key, "%s needs the line to have an id (e.g. id = \"pa\"), so years 2 and 3 stay with their line", y.key)
+			}
+		}
 	}
 	l.oneOf("budget.employer.funder", b.Employer.Funder, Funders)
 	l.oneOf("budget.contingency.funder", b.Contingency.Funder, Funders)
@@ -276,6 +298,15 @@ func pictureRefs(p *Plan) []pictureRef {
 			add(fmt.Sprintf("%s[%d].picture", key, i), it.Picture, "picture_alt", it.PictureAlt)
 		}
 	})
+	adjustments := func(key string, items []Item) {
+		for i, it := range items {
+			add(fmt.Sprintf("%s[%d].picture", key, i), it.Picture, "picture_alt", it.PictureAlt)
+		}
+	}
+	adjustments("person.information.adjustments", p.Person.Information.Adjustments)
+	for i, pp := range p.About.People {
+		adjustments(fmt.Sprintf("about.people[%d].information.adjustments", i), pp.Information.Adjustments)
+	}
 	return refs
 }
 
