@@ -949,3 +949,89 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }
+
+// schemaOrder is the order in which the WordprocessingML schema lets children of
+// these elements appear (ECMA-376 Part 1, Annex A, wml.xsd and dml-wordprocessingDrawing.xsd:
+// CT_PPrBase, EG_RPrBase, CT_TblPr, CT_Style, CT_SectPr, CT_Font, CT_TcPr,
+// CT_TblStylePr, CT_Lvl, CT_AbstractNum, CT_Settings, CT_Inline …). Word refuses a
+// file whose children are out of order ("unreadable content"), where LibreOffice
+// and mammoth read it all the same, so only this test would notice.
+var schemaOrder = map[string][]string{
+	"w:pPr": {"w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+		"w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+		"w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+		"w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+		"w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+		"w:sectPr", "w:pPrChange"},
+	"w:rPr": {"w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+		"w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+		"w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+		"w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+		"w:specVanish", "w:oMath"},
+	"w:tblPr": {"w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+		"w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+		"w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"},
+	"w:style": {"w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
+		"w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
+		"w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"},
+	"w:sectPr": {"w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+		"w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
+		"w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings"},
+	"w:font": {"w:altName", "w:panose1", "w:charset", "w:family", "w:notTrueType", "w:pitch", "w:sig",
+		"w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic"},
+	"w:tblBorders":  {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"},
+	"w:tblCellMar":  {"w:top", "w:left", "w:bottom", "w:right"},
+	"w:tcPr":        {"w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"},
+	"w:tblStylePr":  {"w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr"},
+	"w:lvl":         {"w:start", "w:numFmt", "w:lvlRestart", "w:pStyle", "w:isLgl", "w:suff", "w:lvlText", "w:lvlPicBulletId", "w:legacy", "w:lvlJc", "w:pPr", "w:rPr"},
+	"w:abstractNum": {"w:nsid", "w:multiLevelType", "w:tmpl", "w:name", "w:styleLink", "w:numStyleLink", "w:lvl"},
+	"w:num":         {"w:abstractNumId", "w:lvlOverride"},
+	"w:docDefaults": {"w:rPrDefault", "w:pPrDefault"},
+	"w:tbl":         {"w:tblPr", "w:tblGrid", "w:tr"},
+	"w:tr":          {"w:tblPrEx", "w:trPr", "w:tc"},
+	"w:tc":          {"w:tcPr", "w:p", "w:tbl"},
+	"w:settings": {"w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:embedTrueTypeFonts",
+		"w:embedSystemFonts", "w:saveSubsetFonts", "w:defaultTabStop", "w:characterSpacingControl",
+		"w:updateFields", "w:compat", "w:themeFontLang"},
+	"wp:inline": {"wp:extent", "wp:effectExtent", "wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"},
+	"pic:pic":   {"pic:nvPicPr", "pic:blipFill", "pic:spPr"},
+}
+
+// orderExempt lists children that may come anywhere or repeat among others.
+var orderExempt = map[string]map[string]bool{
+	"w:tc":     {"w:p": true, "w:tbl": true}, // paragraphs and tables mix freely in a cell
+	"w:sectPr": {"w:headerReference": true, "w:footerReference": true},
+}
+
+func TestSchemaOrder(t *testing.T) {
+	d := fullDocument(t)
+	d.Meta.Draft = "DRAFT"
+	p := parts(t, renderPages(t, d, testPages))
+	for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
+		"word/fontTable.xml", "word/header1.xml", "word/footer1.xml"} {
+		var check func(n *node)
+		check = func(n *node) {
+			if order, ok := schemaOrder[n.name]; ok {
+				last := -1
+				for _, k := range n.kids {
+					if orderExempt[n.name][k.name] {
+						continue
+					}
+					i := slices.Index(order, k.name)
+					if i < 0 {
+						t.Errorf("%s: <%s> may not hold <%s>", name, n.name, k.name)
+						continue
+					}
+					if i < last {
+						t.Errorf("%s: in <%s>, <%s> comes after <%s>", name, n.name, k.name, order[last])
+					}
+					last = max(last, i)
+				}
+			}
+			for _, k := range n.kids {
+				check(k)
+			}
+		}
+		check(tree(t, p[name]))
+	}
+}
