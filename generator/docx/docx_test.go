@@ -1035,3 +1035,22 @@ func TestSchemaOrder(t *testing.T) {
 		check(tree(t, p[name]))
 	}
 }
+
+func TestShortDocumentHasNoContents(t *testing.T) {
+	short := doc.Pages{"title": 1, "about-me": 2, "good-at": 2, "steps": 3, "my-budget": 4, "level-four": 4}
+	if raw := parts(t, renderPages(t, fullDocument(t), short))["word/document.xml"]; strings.Contains(raw, " TOC ") {
+		t.Error("a four-page document has contents")
+	}
+	if raw := parts(t, renderPages(t, fullDocument(t), testPages))["word/document.xml"]; !strings.Contains(raw, " TOC ") {
+		t.Error("a five-page document has no contents")
+	}
+}
+
+func TestOnePageStyles(t *testing.T) {
+	d := fullDocument(t)
+	d.Meta.Kind = doc.OnePage
+	def := tree(t, parts(t, render(t, d))["word/styles.xml"]).first("w:docDefaults")
+	if sz := def.first("w:sz").attrs["w:val"]; sz != "22" {
+		t.Errorf("one-page body size %s half-points, want 22 (the 11 pt floor)", sz)
+	}
+}

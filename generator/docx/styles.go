@@ -108,6 +108,19 @@ func sheetFor(k doc.Kind) sheet {
 		pictureW: 1247, pictureMaxH: 1701, figureMaxH: 3685,
 		listIndent: 425, furniture: 17,
 	}
+	if k == doc.OnePage {
+		// The one-page profile must fit one page. Word cannot be told to shrink
+		// text to fit, so it starts at the floor the PDF shrinks to: 11 pt.
+		s.body, s.bodyLine, s.paraAfter, s.itemAfter, s.blockAfter = 22, 264, 113, 40, 170
+		s.table, s.tableLine = 20, 240
+		s.heading = [5]headingStyle{
+			1: {40, 480, 0, 170},
+			2: {28, 336, 170, 85},
+			3: {24, 288, 113, 57},
+			4: {22, 264, 57, 57},
+		}
+		s.figureMaxH = 2268 // 40 mm
+	}
 	if k == doc.EasyRead {
 		s.body, s.bodyLine, s.paraAfter, s.itemAfter, s.blockAfter = 32, 480, 240, 200, 340
 		s.table, s.tableLine = 32, 480

@@ -22,6 +22,22 @@ import (
 // entries, too many for a panel member to find a section in.
 const tocLevels = 2
 
+// shortPages is the length up to which a document gets no contents.
+const shortPages = 4
+
+// shortDocument reports whether our layout put the document on shortPages pages
+// or fewer. Without pages it is not known, and the contents are made.
+func (r *renderer) shortDocument() bool {
+	if len(r.pages) == 0 {
+		return false
+	}
+	last := 0
+	for _, n := range r.pages {
+		last = max(last, n)
+	}
+	return last <= shortPages
+}
+
 // entriesPerPage is about how many contents lines fit on a page of our layout.
 const entriesPerPage = 34
 
@@ -81,9 +97,11 @@ func (r *renderer) planBookmarks() {
 
 // planTOC places the contents after the cover: the blocks before the document's
 // first page break. A document without a cover gets its contents after its title.
-// The one-page profile has none, nor has a document whose template writes its own
-// contents (a heading anchored "contents"): its page references become PAGEREF
-// fields all the same.
+// The one-page profile has none, nor has a document of fewer than three sections,
+// one that our layout puts on shortPages pages or fewer (contents would make it a
+// third longer and help nobody find anything), or one whose template writes its
+// own contents (a heading anchored "contents"): its page references become
+// PAGEREF fields all the same.
 func (r *renderer) planTOC() tocPlan {
 	p := tocPlan{after: -1}
 	if r.d.Meta.Kind == doc.OnePage {
@@ -99,7 +117,7 @@ func (r *renderer) planTOC() tocPlan {
 			}
 		}
 	}
-	if len(p.entries) < 3 {
+	if len(p.entries) < 3 || r.shortDocument() {
 		return tocPlan{after: -1}
 	}
 	for i, b := range r.d.Blocks {
