@@ -1054,3 +1054,32 @@ func TestOnePageStyles(t *testing.T) {
 		t.Errorf("one-page body size %s half-points, want 22 (the 11 pt floor)", sz)
 	}
 }
+
+func TestContentsAfterTitleWithoutCover(t *testing.T) {
+	// The first page break comes after two sections: it ends no cover, so the
+	// contents follow the title and take no page of their own.
+	d := &doc.Document{Meta: testMeta(), Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: txt("Title"), Anchor: "title"},
+		&doc.Heading{Level: 2, Text: txt("One"), Anchor: "one"},
+		para("x"),
+		&doc.Heading{Level: 2, Text: txt("Two"), Anchor: "two"},
+		&doc.PageBreak{},
+		&doc.Heading{Level: 2, Text: txt("Three"), Anchor: "three"},
+	}}
+	paras := tree(t, parts(t, renderPages(t, d, doc.Pages{"title": 1, "one": 1, "two": 3, "three": 6}))["word/document.xml"]).all("w:p")
+	if paras[0].style() != "Heading1" || paras[1].style() != styleTOCHeading {
+		t.Fatalf("contents do not follow the title: %q then %q", paras[0].style(), paras[1].style())
+	}
+	if paras[1].first("w:pageBreakBefore") != nil {
+		t.Error("contents after the title start a page")
+	}
+	var nums []string
+	for _, p := range paras {
+		if strings.HasPrefix(p.style(), "TOC") && p.style() != styleTOCHeading {
+			nums = append(nums, p.texts())
+		}
+	}
+	if want := []string{"Title1", "One1", "Two3", "Three6"}; !slices.Equal(nums, want) {
+		t.Errorf("entries %q, want %q (no shift)", nums, want)
+	}
+}

@@ -120,9 +120,17 @@ func (r *renderer) planTOC() tocPlan {
 	if len(p.entries) < 3 || r.shortDocument() {
 		return tocPlan{after: -1}
 	}
+	// A page break is the cover's end if no more than one section (the cover's
+	// own, such as the person's name) comes before it.
+	sections := 0
 	for i, b := range r.d.Blocks {
+		if h, ok := b.(*doc.Heading); ok && h.Level == 2 {
+			sections++
+		}
 		if _, ok := b.(*doc.PageBreak); ok {
-			p.after, p.ownPage = i, true
+			if sections <= 1 {
+				p.after, p.ownPage = i, true
+			}
 			break
 		}
 	}
