@@ -156,7 +156,9 @@ func TestRealClients(t *testing.T) {
 		}
 		inputs = append(inputs, path)
 	}
-	write("full", renderPages(t, fullDocument(t), testPages))
+	full := fullDocument(t)
+	full.Meta.Draft = "DRAFT: NOT YET AGREED"
+	write("full", renderPages(t, full, testPages))
 	for _, sd := range docs {
 		write(sd.name, sd.docx)
 	}
@@ -187,6 +189,11 @@ func TestRealClients(t *testing.T) {
 			"Level four heading", special, "OFFICIAL-SENSITIVE: personal data", "Amira Khan",
 			"Cost a year", "£25,250.00", "Bright Futures", "Second line after a break.", "What my family says",
 			"Checked ✓ and not ✗; Ελλάδα and Київ.", "My budget is on page 5, see my budget")
+		for i, page := range strings.Split(strings.TrimRight(got, "\f"), "\f") {
+			if !strings.Contains(page, "DRAFT: NOT YET AGREED") {
+				t.Errorf("page %d does not say DRAFT", i+1)
+			}
+		}
 		// Numbering restarts for the second list and nested lists count a. b.
 		for _, re := range []string{`1\.\s+Restart step beta`, `3\.\s+Third step alpha`, `a\.\s+Sub step one`, `•\s+Looking after my cat`} {
 			if !regexp.MustCompile(re).MatchString(got) {

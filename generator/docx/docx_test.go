@@ -1083,3 +1083,35 @@ func TestContentsAfterTitleWithoutCover(t *testing.T) {
 		t.Errorf("entries %q, want %q (no shift)", nums, want)
 	}
 }
+
+// TestAsideSplitsOnlyWhenLong: a short aside stays on one page, as in the PDF; a
+// long one may break (a row that may not split is cut off when taller than a page).
+func TestAsideSplitsOnlyWhenLong(t *testing.T) {
+	long := make([]doc.Block, 60)
+	for i := range long {
+		long[i] = para(strings.Repeat("Long aside text. ", 10))
+	}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Aside{Blocks: long[:5]}, para("between"), &doc.Aside{Blocks: long}}}
+	tables := tree(t, parts(t, render(t, d))["word/document.xml"]).all("w:tbl")
+	if len(tables) != 2 {
+		t.Fatalf("want 2 aside boxes, got %d tables", len(tables))
+	}
+	if tables[0].first("w:cantSplit") == nil {
+		t.Error("a short aside may split across pages")
+	}
+	if tables[1].first("w:cantSplit") != nil {
+		t.Error("an aside longer than a page may not split")
+	}
+}
+
+func TestTallRowMaySplit(t *testing.T) {
+	tbl := moneyTable(2)
+	tbl.Rows[1][0].Text = txt(strings.Repeat("A very long cell that runs on and on. ", 400))
+	rows := tree(t, parts(t, render(t, &doc.Document{Blocks: []doc.Block{tbl}}))["word/document.xml"]).all("w:tr")
+	if rows[1].first("w:cantSplit") == nil {
+		t.Error("an ordinary row may split across pages")
+	}
+	if rows[2].first("w:cantSplit") != nil {
+		t.Error("a row taller than a page may not split: LibreOffice would cut it off")
+	}
+}

@@ -71,10 +71,13 @@ func grid(w *xmlWriter, widths []int) {
 
 func (r *renderer) row(w *xmlWriter, cells []doc.Cell, align []doc.Align, widths []int, header bool) {
 	w.start("w:tr")
-	// Rows stay whole across page breaks, so a reader never loses half a line;
-	// the header row repeats at the top of every page the table runs onto.
+	// Rows stay whole across page breaks, so a reader never loses half a line,
+	// unless a row may be too tall for a page (LibreOffice would cut it off); the
+	// header row repeats at the top of every page the table runs onto.
 	w.start("w:trPr")
-	w.empty("w:cantSplit")
+	if r.rowHeight(cells, widths) < maxUnsplitAside {
+		w.empty("w:cantSplit")
+	}
 	if header {
 		w.empty("w:tblHeader")
 	}
@@ -143,6 +146,12 @@ func (r *renderer) aside(w *xmlWriter, a *doc.Aside, at place) error {
 	w.end("w:tblPr")
 	grid(w, []int{avail})
 	w.start("w:tr")
+	// A short box is not split, as in the PDF. A row that may not split and is
+	// taller than a page is cut off by LibreOffice, so a box that might not fit
+	// on one page is left free to break.
+	if r.estimateHeight(a.Blocks, avail-2*asidePad-asideBar) < maxUnsplitAside {
+		w.WriteString("<w:trPr><w:cantSplit/></w:trPr>")
+	}
 	w.start("w:tc")
 	w.start("w:tcPr")
 	w.empty("w:tcW", "w:w", strconv.Itoa(avail), "w:type", "dxa")
@@ -167,4 +176,60 @@ func (r *renderer) aside(w *xmlWriter, a *doc.Aside, at place) error {
 	w.end("w:tbl")
 	r.tableDone(at)
 	return nil
+}
+
+// maxUnsplitAside is the tallest an aside may be estimated, in twips, and still be
+// kept on one page: 60% of the page's text height, so a low estimate still fits.
+const maxUnsplitAside = (pageHeight - marginTop - marginBottom) * 6 / 10
+
+// estimateHeight is roughly how tall blocks are set width twips wide: lines of
+// body text at the body's line height, plus the space after each paragraph.
+func (r *renderer) estimateHeight(blocks []doc.Block, width int) int {
+	h := 0
+	lines := func(runs []doc.Inline, size, w int) int {
+		nat, _ := naturalWidth(runs, false, size)
+		return nat/max(w, 1) + 1
+	}
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			h += lines(b.Text, r.s.body, width)*r.s.bodyLine + r.s.paraAfter
+			if b.Picture != nil {
+				h += r.s.pictureMaxH
+			}
+		case *doc.Heading:
+			h += r.s.heading[min(max(b.Level, 1), 4)].line * 2
+		case *doc.List:
+			for _, it := range b.Items {
+				h += r.estimateHeight(it.Blocks, width-r.s.listIndent)
+				if it.Picture != nil {
+					h += r.s.pictureMaxH
+				}
+			}
+		case *doc.Table:
+			cols := max(columnCount(b), 1)
+			for _, row := range append([][]doc.Cell{b.Header}, b.Rows...) {
+				most := 1
+				for _, c := range row {
+					most = max(most, lines(c.Text, r.s.table, width/cols))
+				}
+				h += most*r.s.tableLine + 2*r.s.cellPadY
+			}
+		case *doc.Figure:
+			h += r.s.figureMaxH
+		case *doc.Aside:
+			h += r.estimateHeight(b.Blocks, width)
+		}
+	}
+	return h
+}
+
+// rowHeight estimates a table row's height in twips from its tallest cell.
+func (r *renderer) rowHeight(cells []doc.Cell, widths []int) int {
+	most := 1
+	for c := 0; c < len(cells) && c < len(widths); c++ {
+		nat, _ := naturalWidth(cells[c].Text, false, r.s.table)
+		most = max(most, nat/max(widths[c]-2*r.s.cellPadX, 1)+1)
+	}
+	return most*r.s.tableLine + 2*r.s.cellPadY
 }
