@@ -51,7 +51,9 @@ func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 	return nil
 }
 
-// renderer is the state of one Render call. Nothing is shared between calls.
+// renderer is the state of one Render call. Nothing is shared between calls but
+// read-only caches of the embedded fonts (their coverage, widths and compressed
+// bytes), made once per process.
 type renderer struct {
 	d     *doc.Document
 	pages doc.Pages
@@ -165,7 +167,7 @@ func (r *renderer) block(w *xmlWriter, b doc.Block, at place) error {
 	return nil
 }
 
-// paraProps opens a paragraph with its style and, if one is owed, a page break
+// openPara opens a paragraph with its style and, if one is owed, a page break
 // before it. numID > 0 numbers it at list level ilvl.
 func (r *renderer) openPara(w *xmlWriter, style string, numID, ilvl int) {
 	w.start("w:p")

@@ -740,6 +740,21 @@ func deobfuscate(t *testing.T, data []byte, key string) []byte {
 	return obfuscate(data, guid) // XOR: the same step undoes it
 }
 
+// TestObfuscateSpecExample is the example of ECMA-376 Part 1, §17.8.1: the key
+// {001B70DC-AA60-4AD5-90EC-18A0948E1EAE} is applied in reverse byte order,
+// AE1E8E94-A018-EC90-D54A-60AADC701B00, to bytes 0-15 and again to 16-31.
+func TestObfuscateSpecExample(t *testing.T) {
+	guid := [16]byte{0x00, 0x1B, 0x70, 0xDC, 0xAA, 0x60, 0x4A, 0xD5, 0x90, 0xEC, 0x18, 0xA0, 0x94, 0x8E, 0x1E, 0xAE}
+	if got := guidString(guid); got != "{001B70DC-AA60-4AD5-90EC-18A0948E1EAE}" {
+		t.Fatalf("guidString = %s", got)
+	}
+	reversed := []byte{0xAE, 0x1E, 0x8E, 0x94, 0xA0, 0x18, 0xEC, 0x90, 0xD5, 0x4A, 0x60, 0xAA, 0xDC, 0x70, 0x1B, 0x00}
+	out := obfuscate(make([]byte, 48), guid)
+	if !bytes.Equal(out[:16], reversed) || !bytes.Equal(out[16:32], reversed) || !bytes.Equal(out[32:], make([]byte, 16)) {
+		t.Errorf("obfuscated zeros = % X", out)
+	}
+}
+
 func TestObfuscateKnownAnswer(t *testing.T) {
 	// ECMA-376 Part 1, §17.8.1: the key {00010203-0405-0607-0809-0A0B0C0D0E0F}
 	// XORs byte i of the font with byte 15-(i mod 16) of the GUID's bytes.

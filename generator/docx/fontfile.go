@@ -340,9 +340,10 @@ func checksum(b []byte) uint32 {
 	return sum
 }
 
-// obfuscate applies ECMA-376 Part 1, §17.8.1 ("Embedded Font Obfuscation"): the
-// font key is a GUID; its 32 hex digits, read as 16 bytes and taken in reverse
-// order, are XORed over the first 32 bytes of the font (the key used twice).
+// obfuscate applies the obfuscation of ECMA-376 Part 1, §17.8.1 ("Font
+// Embedding"): the font key is a GUID; its 32 hex digits, read as 16 bytes and
+// taken in reverse order, are XORed over the first 32 bytes of the font (once
+// against bytes 0-15, once against 16-31).
 // Readers undo it with the w:fontKey written beside the embedding. (The same
 // algorithm as in Word's own files and in the dolanmiu/docx and docx4j writers.)
 func obfuscate(font []byte, guid [16]byte) []byte {

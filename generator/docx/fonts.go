@@ -12,8 +12,8 @@ import (
 	"lifeplan/fonts"
 )
 
-// Fonts are embedded the way Word embeds them (ECMA-376 Part 1, §17.8.3 "Font
-// Embedding" and §17.8.1 "Embedded Font Obfuscation"): each face is a part
+// Fonts are embedded the way Word embeds them (ECMA-376 Part 1, §17.8.1 "Font
+// Embedding", which also gives the obfuscation): each face is a part
 // word/fonts/fontN.odttf, obfuscated with its own font key, related from
 // word/fontTable.xml and named there by w:embedRegular, w:embedBold, w:embedItalic
 // or w:embedBoldItalic with the key in w:fontKey; settings.xml says
