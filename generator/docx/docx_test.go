@@ -376,8 +376,7 @@ func TestStylesNotDirectFormatting(t *testing.T) {
 			t.Errorf("styles.xml: %s is %q, want a %s style", id, defined[id], typ)
 		}
 	}
-	plan := styles.all("w:style")
-	for _, s := range plan {
+	for _, s := range styles.all("w:style") {
 		if s.attrs["w:styleId"] == styleTable {
 			hdr := s.first("w:tblStylePr")
 			if hdr == nil || hdr.attrs["w:type"] != "firstRow" || hdr.first("w:shd") == nil || hdr.first("w:b") == nil {
@@ -387,9 +386,6 @@ func TestStylesNotDirectFormatting(t *testing.T) {
 	}
 	document := tree(t, p["word/document.xml"])
 	tables := document.all("w:tbl")
-	if len(tables) != 3 { // the aside, the table in it is not there, the money table … see fullDocument
-		t.Logf("tables: %d", len(tables))
-	}
 	seen := map[string]int{}
 	for _, tbl := range tables {
 		st := tbl.style()
