@@ -1,157 +1,164 @@
-// Package docx renders a doc.Document as an Office Open XML word-processing file.
+// Package docx renders a doc.Document as an Office Open XML word-processing file
+// (ECMA-376) that Word and LibreOffice open, edit and restyle as their own: every
+// look comes from named styles (styles.go), headings carry bookmarks, a contents
+// field lists them with page numbers, internal links and page references are real
+// hyperlinks and PAGEREF fields, and the fonts are embedded (fonts.go).
 //
-// The body is built with github.com/gomutex/godocx (its paragraph, run, table and
-// DrawingML types and its marshaller). What godocx lacks — A4 section properties,
-// header and footer parts with page fields, core and app properties, list numbering
-// that restarts, picture titles and byte-for-byte reproducible zips — is added by the
-// wrapper in package.go.
+// Every part is written by hand with a small XML writer (xmlw.go) and the package
+// is zipped once (package.go). The same document always gives the same bytes.
 package docx
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-
-	"github.com/gomutex/godocx/docx"
-	"github.com/gomutex/godocx/packager"
-	"github.com/gomutex/godocx/wml/ctypes"
-	"github.com/gomutex/godocx/wml/stypes"
+	"strconv"
 
 	"lifeplan/generator/doc"
 )
 
-// Render writes d as a DOCX (Office Open XML) document to w.
-func Render(w io.Writer, d *doc.Document) error {
+const (
+	nsW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsR   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsWP  = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+	nsA   = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	nsPic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+)
+
+// Render writes d as a DOCX document to w. pages gives the page each heading
+// starts on in our own PDF layout; the contents and page references are pre-filled
+// with those numbers (Word updates them on open). pages may be nil: the numbers
+// are then left for Word to fill in.
+func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 	if d == nil {
 		return fmt.Errorf("docx: nil document")
 	}
-	tpl, err := templateZip(d.Meta.Language)
+	created, err := parseCreated(d.Meta.Created)
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	rd, err := packager.Unpack(&tpl)
+	r := newRenderer(d, pages)
+	body, err := r.document()
 	if err != nil {
-		return fmt.Errorf("docx: unpack template: %w", err)
+		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
 	}
-	r := &renderer{rd: rd, media: map[string]string{}}
-	body := &bodySink{rd: rd}
-	for i, b := range d.Blocks {
-		if err := r.block(body, b); err != nil {
-			return fmt.Errorf("docx: block %d: %w", i, err)
-		}
+	data, err := r.pack(body, created)
+	if err != nil {
+		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
 	}
-	pkg := newPackage(rd, d.Meta)
-	pkg.setNumbering(r.nums)
-	if err := pkg.prepare(); err != nil {
-		return fmt.Errorf("docx: %w", err)
-	}
-	var raw bytes.Buffer
-	if err := rd.Write(&raw); err != nil {
-		return fmt.Errorf("docx: godocx write: %w", err)
-	}
-	if err := pkg.finish(raw.Bytes(), w, r.titles); err != nil {
-		return fmt.Errorf("docx: %w", err)
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("docx: writing %q: %w", d.Meta.Title, err)
 	}
 	return nil
 }
 
-// renderer holds the state of one Render call: list instances handed out so far,
-// media parts already stored (by doc.Image.Name) and the title of every drawing.
+// renderer is the state of one Render call. Nothing is shared between calls but
+// read-only caches of the embedded fonts (their coverage, widths and compressed
+// bytes), made once per process.
 type renderer struct {
-	rd     *docx.RootDoc
-	nums   []numInstance
-	media  map[string]string // doc.Image.Name → relationship ID
-	titles []string          // titles[i] belongs to drawing (docPr) i+1
+	d     *doc.Document
+	pages doc.Pages
+	s     sheet
+
+	marks     map[string]string       // heading anchor → bookmark name
+	headMarks map[*doc.Heading]string // every bookmarked heading → its bookmark
+	captions  map[*doc.Table]string   // table → the heading it stands under
+	toc       tocPlan
+	nums      []numInstance
+	media     []mediaPart
+	byName    map[string]int // doc.Image.Name → index in media
+	drawing   int            // drawings written, for unique wp:docPr ids
+	bmID      int            // bookmarks written, for unique w:id
+	glyphs    glyphUse
+
+	pendingBreak bool // the next paragraph starts a new page
+	afterTable   bool // the last body block was a table
 }
 
-// sink is where blocks go: the document body or a table cell. Width is the room
-// available to its content, in twips, so tables and pictures can fit it.
-type sink interface {
-	para(p *ctypes.Paragraph)
-	table(t *ctypes.Table)
-	width() int
-}
-
-// bodySink appends to the document body through godocx's own constructors, because
-// the body only accepts godocx's wrapper types.
-type bodySink struct {
-	rd        *docx.RootDoc
-	lastTable bool
-}
-
-func (s *bodySink) para(p *ctypes.Paragraph) {
-	*s.rd.AddEmptyParagraph().GetCT() = *p
-	s.lastTable = false
-}
-
-func (s *bodySink) table(t *ctypes.Table) {
-	// Two tables with nothing between them are merged into one by Word and
-	// LibreOffice; a tiny paragraph keeps them apart.
-	if s.lastTable {
-		s.para(spacerPara())
+func newRenderer(d *doc.Document, pages doc.Pages) *renderer {
+	r := &renderer{
+		d:         d,
+		pages:     pages,
+		s:         sheetFor(d.Meta.Kind),
+		marks:     map[string]string{},
+		headMarks: map[*doc.Heading]string{},
+		captions:  map[*doc.Table]string{},
+		byName:    map[string]int{},
+		glyphs:    newGlyphUse(),
 	}
-	*s.rd.AddTable().GetCT() = *t
-	s.lastTable = true
+	r.planBookmarks()
+	r.toc = r.planTOC()
+	return r
 }
 
-func (s *bodySink) width() int { return textWidth }
-
-// cellSink appends to a table cell.
-type cellSink struct {
-	cell *ctypes.Cell
-	w    int
+// place is where blocks are being written: the width available (twips), whether
+// inside a table cell, and the list depth.
+type place struct {
+	width  int
+	inCell bool
+	depth  int
 }
 
-func (s *cellSink) para(p *ctypes.Paragraph) {
-	s.cell.Contents = append(s.cell.Contents, ctypes.TCBlockContent{Paragraph: p})
-}
-
-func (s *cellSink) table(t *ctypes.Table) {
-	if s.lastIsTable() {
-		s.para(spacerPara())
+// document writes word/document.xml.
+func (r *renderer) document() ([]byte, error) {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic)
+	w.start("w:body")
+	top := place{width: textWidth}
+	for i, b := range r.d.Blocks {
+		if err := r.block(w, b, top); err != nil {
+			return nil, fmt.Errorf("block %d: %w", i, err)
+		}
+		if r.toc.after == i {
+			r.contents(w)
+		}
 	}
-	s.cell.Contents = append(s.cell.Contents, ctypes.TCBlockContent{Table: t})
-}
-
-func (s *cellSink) width() int { return s.w }
-
-func (s *cellSink) lastIsTable() bool {
-	n := len(s.cell.Contents)
-	return n > 0 && s.cell.Contents[n-1].Table != nil
-}
-
-// close makes the cell valid: OOXML requires every cell to end with a paragraph.
-func (s *cellSink) close() {
-	if len(s.cell.Contents) == 0 || s.lastIsTable() {
-		s.para(spacerPara())
+	if r.toc.after == len(r.d.Blocks) {
+		r.contents(w)
 	}
+	w.start("w:sectPr")
+	w.empty("w:headerReference", "w:type", "default", "r:id", relHeader)
+	w.empty("w:footerReference", "w:type", "default", "r:id", relFooter)
+	w.empty("w:pgSz", "w:w", strconv.Itoa(pageWidth), "w:h", strconv.Itoa(pageHeight))
+	w.empty("w:pgMar", "w:top", strconv.Itoa(marginTop), "w:right", strconv.Itoa(marginLeft),
+		"w:bottom", strconv.Itoa(marginBottom), "w:left", strconv.Itoa(marginLeft),
+		"w:header", strconv.Itoa(headerDist), "w:footer", strconv.Itoa(headerDist), "w:gutter", "0")
+	w.end("w:sectPr")
+	w.end("w:body")
+	w.end("w:document")
+	return w.Bytes(), nil
 }
 
-func (r *renderer) blocks(s sink, bs []doc.Block) error {
+func (r *renderer) blocks(w *xmlWriter, bs []doc.Block, at place) error {
 	for _, b := range bs {
-		if err := r.block(s, b); err != nil {
+		if err := r.block(w, b, at); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *renderer) block(s sink, b doc.Block) error {
+func (r *renderer) block(w *xmlWriter, b doc.Block, at place) error {
 	switch b := b.(type) {
 	case *doc.Heading:
-		s.para(headingPara(b))
+		r.heading(w, b)
 	case *doc.Paragraph:
-		return r.paragraph(s, b)
+		return r.paragraph(w, b)
 	case *doc.List:
-		return r.list(s, b, 0)
+		return r.list(w, b, at)
 	case *doc.Table:
-		s.table(r.table(b, s.width()))
+		r.beforeTable(w, at)
+		r.table(w, b, at.width)
+		r.tableDone(at)
 	case *doc.Figure:
-		return r.figure(s, b)
+		return r.figure(w, b, at)
 	case *doc.Aside:
-		return r.aside(s, b)
+		return r.aside(w, b, at)
 	case *doc.PageBreak:
-		s.para(pageBreakPara())
+		// A page break is a property of what follows, not an empty paragraph
+		// holding a break: Word would otherwise start the next page with an
+		// empty line.
+		r.pendingBreak = true
 	case nil:
 		return fmt.Errorf("nil block")
 	default:
@@ -160,91 +167,195 @@ func (r *renderer) block(s sink, b doc.Block) error {
 	return nil
 }
 
-// headingPara uses the built-in Heading1–4 styles, so the structure shows in Word's
-// navigation pane and LibreOffice's navigator and becomes PDF bookmarks on export.
-func headingPara(h *doc.Heading) *ctypes.Paragraph {
+// openPara opens a paragraph with its style and, if one is owed, a page break
+// before it. numID > 0 numbers it at list level ilvl.
+func (r *renderer) openPara(w *xmlWriter, style string, numID, ilvl int) {
+	w.start("w:p")
+	if style == styleNormal && r.afterTable {
+		style = styleAfterTable
+	}
+	r.afterTable = false
+	if style == styleNormal && !r.pendingBreak && numID == 0 {
+		return
+	}
+	w.start("w:pPr")
+	if style != styleNormal {
+		w.empty("w:pStyle", "w:val", style)
+	}
+	if r.pendingBreak {
+		w.empty("w:pageBreakBefore")
+		r.pendingBreak = false
+	}
+	if numID > 0 {
+		w.start("w:numPr")
+		w.empty("w:ilvl", "w:val", strconv.Itoa(ilvl))
+		w.empty("w:numId", "w:val", strconv.Itoa(numID))
+		w.end("w:numPr")
+	}
+	w.end("w:pPr")
+}
+
+func (r *renderer) heading(w *xmlWriter, h *doc.Heading) {
 	lvl := min(max(h.Level, 1), 4)
-	p := &ctypes.Paragraph{Property: &ctypes.ParagraphProp{
-		Style: ctypes.NewParagraphStyle(fmt.Sprintf("Heading%d", lvl)),
-	}}
-	p.Children = inlineRuns(h.Text, false)
-	return p
+	r.openPara(w, "Heading"+strconv.Itoa(lvl), 0, 0)
+	name := r.headMarks[h]
+	if name != "" {
+		r.bmID++
+		w.empty("w:bookmarkStart", "w:id", strconv.Itoa(r.bmID), "w:name", name)
+	}
+	r.runs(w, h.Text, true)
+	if name != "" {
+		w.empty("w:bookmarkEnd", "w:id", strconv.Itoa(r.bmID))
+	}
+	w.end("w:p")
 }
 
-func (r *renderer) paragraph(s sink, p *doc.Paragraph) error {
-	if p.Picture == nil {
-		s.para(textPara(p.Text, ""))
-		return nil
+func (r *renderer) paragraph(w *xmlWriter, p *doc.Paragraph) error {
+	r.openPara(w, styleNormal, 0, 0)
+	if p.Picture != nil {
+		if err := r.pictureRun(w, p.Picture); err != nil {
+			return err
+		}
 	}
-	return r.pictureBeside(s, p.Picture, func(inner sink) error {
-		inner.para(textPara(p.Text, ""))
-		return nil
-	})
-}
-
-func (r *renderer) figure(s sink, f *doc.Figure) error {
-	if f.Image == nil {
-		return fmt.Errorf("figure without image")
-	}
-	run, err := r.drawing(f.Image, s.width(), figureMaxHeight)
-	if err != nil {
-		return err
-	}
-	p := &ctypes.Paragraph{Property: &ctypes.ParagraphProp{
-		Justification: ctypes.NewGenSingleStrVal(stypes.JustificationCenter),
-	}}
-	p.Children = []ctypes.ParagraphChild{{Run: run}}
-	s.para(p)
+	r.runs(w, p.Text, false)
+	w.end("w:p")
 	return nil
 }
 
-// textPara is a paragraph of inline runs in the given style ("" for Normal).
-func textPara(in []doc.Inline, style string) *ctypes.Paragraph {
-	p := &ctypes.Paragraph{}
-	if style != "" {
-		p.Property = &ctypes.ParagraphProp{Style: ctypes.NewParagraphStyle(style)}
+func (r *renderer) figure(w *xmlWriter, f *doc.Figure, at place) error {
+	if f.Image == nil {
+		return fmt.Errorf("figure without image")
 	}
-	p.Children = inlineRuns(in, false)
-	return p
+	r.openPara(w, styleFigure, 0, 0)
+	if err := r.drawingRun(w, f.Image, at.width, r.s.figureMaxH); err != nil {
+		return err
+	}
+	w.end("w:p")
+	return nil
 }
 
-// inlineRuns turns styled text into w:r elements. Text goes through godocx's
-// encoder, which escapes markup characters, so user text is always literal.
-func inlineRuns(in []doc.Inline, bold bool) []ctypes.ParagraphChild {
-	out := make([]ctypes.ParagraphChild, 0, len(in))
+// pictureRun writes a small picture at the start of a paragraph or list item,
+// with a little space before the text beside it.
+func (r *renderer) pictureRun(w *xmlWriter, img *doc.Image) error {
+	if err := r.drawingRun(w, img, r.s.pictureW, r.s.pictureMaxH); err != nil {
+		return err
+	}
+	w.WriteString(`<w:r><w:t xml:space="preserve">  </w:t></w:r>`)
+	return nil
+}
+
+// runs writes inline text. Headings and header rows are bold by their style, so
+// bold tells only which faces are used.
+func (r *renderer) runs(w *xmlWriter, in []doc.Inline, bold bool) {
 	for _, it := range in {
-		run := &ctypes.Run{}
-		if it.LineBreak {
-			run.Children = []ctypes.RunChild{{Break: &ctypes.Break{}}}
-		} else {
-			run.Children = []ctypes.RunChild{{Text: ctypes.TextFromString(it.Text)}}
+		switch {
+		case it.LineBreak:
+			w.WriteString(`<w:r><w:br/></w:r>`)
+		case it.PageOf != "":
+			r.pageRef(w, it, bold)
+		case it.Link != "" && r.marks[it.Link] != "":
+			w.start("w:hyperlink", "w:anchor", r.marks[it.Link], "w:history", "1")
+			r.text(w, it, bold, styleHyperlink)
+			w.end("w:hyperlink")
+		default:
+			r.text(w, it, bold, "")
 		}
-		if it.Bold || bold || it.Italic {
-			run.Property = &ctypes.RunProperty{}
-			if it.Bold || bold {
-				run.Property.Bold = ctypes.OnOffFromBool(true)
-			}
-			if it.Italic {
-				run.Property.Italic = ctypes.OnOffFromBool(true)
-			}
-		}
-		out = append(out, ctypes.ParagraphChild{Run: run})
 	}
-	return out
 }
 
-func pageBreakPara() *ctypes.Paragraph {
-	page := stypes.BreakTypePage
-	run := &ctypes.Run{Children: []ctypes.RunChild{{Break: &ctypes.Break{BreakType: &page}}}}
-	return &ctypes.Paragraph{Children: []ctypes.ParagraphChild{{Run: run}}}
+// pageRef writes the number of the page a heading starts on as a PAGEREF field to
+// its bookmark (\h: also a link to it), pre-filled with our own layout's number.
+func (r *renderer) pageRef(w *xmlWriter, it doc.Inline, bold bool) {
+	name := r.marks[it.PageOf]
+	if name == "" {
+		r.text(w, it, bold, "")
+		return
+	}
+	num := r.pageOf(it.PageOf)
+	w.start("w:hyperlink", "w:anchor", name, "w:history", "1")
+	field(w, "PAGEREF "+name+" \\h", num, styleHyperlink)
+	r.glyphs.addText(num, bold, false)
+	w.end("w:hyperlink")
 }
 
-// spacerPara is an almost invisible empty paragraph (2 pt, no spacing).
-func spacerPara() *ctypes.Paragraph {
-	zero := uint64(0)
-	line := 40
-	exact := stypes.LineSpacingRuleExact
-	return &ctypes.Paragraph{Property: &ctypes.ParagraphProp{
-		Spacing: &ctypes.Spacing{Before: &zero, After: &zero, Line: &line, LineRule: &exact},
-	}}
+// pageOf is the pre-filled page number of the heading with anchor, or "" when
+// our layout's pages are not known.
+func (r *renderer) pageOf(anchor string) string {
+	n, ok := r.pages[anchor]
+	if !ok || n <= 0 {
+		return ""
+	}
+	if r.toc.shifts(anchor) {
+		n += r.toc.pages
+	}
+	return strconv.Itoa(n)
+}
+
+// field writes a complex field: instr, then result as its cached value.
+func field(w *xmlWriter, instr, result, rStyle string) {
+	w.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> `)
+	w.escape(instr)
+	w.WriteString(` </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
+	if result != "" {
+		w.start("w:r")
+		if rStyle != "" {
+			w.start("w:rPr")
+			w.empty("w:rStyle", "w:val", rStyle)
+			w.end("w:rPr")
+		}
+		w.elem("w:t", result)
+		w.end("w:r")
+	}
+	w.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+}
+
+// text writes one styled run, split where characters need the fallback face.
+func (r *renderer) text(w *xmlWriter, it doc.Inline, bold bool, rStyle string) {
+	italic := it.Italic && !r.s.noItalic
+	r.glyphs.addFace(bold || it.Bold, italic)
+	s := it.Text
+	for s != "" {
+		n, fallback := r.glyphs.segment(s)
+		seg := s[:n]
+		s = s[n:]
+		style := rStyle
+		if fallback {
+			style = styleFallback
+			r.glyphs.addFallback(seg, bold || it.Bold)
+		}
+		w.start("w:r")
+		if style != "" || it.Bold || italic {
+			w.start("w:rPr")
+			if style != "" {
+				w.empty("w:rStyle", "w:val", style)
+			}
+			if it.Bold {
+				w.empty("w:b")
+			}
+			if italic {
+				w.empty("w:i")
+			}
+			w.end("w:rPr")
+		}
+		w.start("w:t", "xml:space", "preserve")
+		w.escape(seg)
+		w.end("w:t")
+		w.end("w:r")
+	}
+}
+
+// beforeTable keeps two tables apart: with nothing between them, Word and
+// LibreOffice join them into one. The one paragraph that does it carries the
+// space a table leaves after it.
+func (r *renderer) beforeTable(w *xmlWriter, at place) {
+	if r.afterTable && !at.inCell {
+		r.openPara(w, styleNormal, 0, 0)
+		w.end("w:p")
+	}
+}
+
+func (r *renderer) tableDone(at place) {
+	if !at.inCell {
+		r.afterTable = true
+	}
 }

@@ -1,10 +1,7 @@
 package docx
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/gomutex/godocx/wml/ctypes"
+	"strconv"
 
 	"lifeplan/generator/doc"
 )
@@ -12,16 +9,14 @@ import (
 // Lists use real numbering definitions: one abstract definition for bullets and one
 // for numbers, each with nine levels, and one w:num instance per doc.List. Every
 // instance overrides the start of the level it uses, so a new ordered list restarts
-// at 1 instead of continuing the previous one. We write numbering.xml ourselves
-// instead of using godocx's NumberingManager, which only overrides level 0 (a nested
-// list would continue its previous count) and uses Symbol-font private-use glyphs
-// for bullets that show as boxes without that font.
+// at 1 instead of continuing the previous one. A list item with a picture stays a
+// list item: the picture sits inline at the start of its paragraph, after the
+// marker, and the text follows it.
 
 const (
 	abstractBullet = 1
 	abstractNumber = 2
-	listIndent     = 567 // 10 mm per level
-	listHanging    = 397 // 7 mm from the marker to the text
+	maxListDepth   = 5 // List Continue … List Continue 5; deeper lists use the last
 )
 
 // numInstance is one w:num: a list at one nesting level.
@@ -37,126 +32,140 @@ func (r *renderer) newNum(ordered bool, level int) int {
 	return id
 }
 
-// list renders l at nesting depth level (0 for a top-level list).
-func (r *renderer) list(s sink, l *doc.List, level int) error {
-	level = min(level, 8)
+func (r *renderer) list(w *xmlWriter, l *doc.List, at place) error {
+	level := min(at.depth, 8)
 	numID := r.newNum(l.Ordered, level)
 	style := styleListBullet
 	if l.Ordered {
 		style = styleListNumber
 	}
+	inner := at
+	inner.depth++
 	for i := range l.Items {
-		item := &l.Items[i]
-		content := func(inner sink) error { return r.listItem(inner, item, numID, style, level) }
-		if item.Picture == nil {
-			if err := content(s); err != nil {
+		if err := r.listItem(w, &l.Items[i], numID, style, level, inner); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listItem numbers the item's first paragraph (with the item's picture at its
+// start); later paragraphs line up with its text, and nested lists go one level
+// deeper.
+func (r *renderer) listItem(w *xmlWriter, item *doc.ListItem, numID int, style string, level int, inner place) error {
+	blocks := item.Blocks
+	r.openPara(w, style, numID, level)
+	if item.Picture != nil {
+		if err := r.pictureRun(w, item.Picture); err != nil {
+			return err
+		}
+	}
+	if len(blocks) > 0 {
+		if p, ok := blocks[0].(*doc.Paragraph); ok {
+			if p.Picture != nil {
+				if err := r.pictureRun(w, p.Picture); err != nil {
+					return err
+				}
+			}
+			r.runs(w, p.Text, false)
+			blocks = blocks[1:]
+		}
+	}
+	w.end("w:p")
+	for _, b := range blocks {
+		p, ok := b.(*doc.Paragraph)
+		if !ok {
+			if err := r.block(w, b, inner); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := r.pictureBeside(s, item.Picture, content); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// listItem numbers the item's first paragraph; later paragraphs line up with its
-// text, and nested lists go one level deeper.
-func (r *renderer) listItem(s sink, item *doc.ListItem, numID int, style string, level int) error {
-	numbered := false
-	for _, b := range item.Blocks {
-		if !numbered {
-			numbered = true
-			p, ok := b.(*doc.Paragraph)
-			if !ok {
-				// The marker needs a paragraph of its own.
-				s.para(listPara(nil, style, numID, level))
-			} else {
-				s.para(listPara(p.Text, style, numID, level))
-				continue
+		r.openPara(w, continueStyle(level), 0, 0)
+		if p.Picture != nil {
+			if err := r.pictureRun(w, p.Picture); err != nil {
+				return err
 			}
 		}
-		if err := r.itemBlock(s, b, style, level); err != nil {
-			return err
-		}
-	}
-	if !numbered {
-		s.para(listPara(nil, style, numID, level))
+		r.runs(w, p.Text, false)
+		w.end("w:p")
 	}
 	return nil
 }
 
-func (r *renderer) itemBlock(s sink, b doc.Block, style string, level int) error {
-	switch b := b.(type) {
-	case *doc.List:
-		return r.list(s, b, level+1)
-	case *doc.Paragraph:
-		if b.Picture != nil {
-			return r.paragraph(s, b)
-		}
-		p := textPara(b.Text, style)
-		left := textIndent(level)
-		p.Property.Indent = &ctypes.Indent{Left: &left}
-		s.para(p)
-		return nil
-	default:
-		return r.block(s, b)
+// continueStyle is the style of an item's later paragraphs at a list level.
+func continueStyle(level int) string {
+	d := min(level, maxListDepth-1)
+	if d == 0 {
+		return styleListContinue
 	}
-}
-
-// textIndent is where an item's text starts at a nesting level; its marker hangs
-// listHanging to the left of that.
-func textIndent(level int) int { return listIndent * (level + 1) }
-
-func listPara(in []doc.Inline, style string, numID, level int) *ctypes.Paragraph {
-	p := textPara(in, style)
-	p.Property.NumProp = &ctypes.NumProp{
-		ILvl:  ctypes.NewDecimalNum(level),
-		NumID: ctypes.NewDecimalNum(numID),
-	}
-	return p
+	return styleListContinue + strconv.Itoa(d+1)
 }
 
 // numberingXML writes the two abstract definitions and one instance per list.
-func numberingXML(nums []numInstance) []byte {
-	var b strings.Builder
-	b.WriteString(xmlPI + `<w:numbering xmlns:w="` + nsW + `">`)
-	writeAbstract(&b, abstractBullet, false)
-	writeAbstract(&b, abstractNumber, true)
+func numberingXML(s sheet, nums []numInstance, bullets [3]string) []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:numbering", "xmlns:w", nsW)
+	for _, ordered := range []bool{false, true} {
+		id := abstractBullet
+		if ordered {
+			id = abstractNumber
+		}
+		w.start("w:abstractNum", "w:abstractNumId", strconv.Itoa(id))
+		w.empty("w:multiLevelType", "w:val", "hybridMultilevel")
+		for lvl := range 9 {
+			format, text := levelFormat(lvl, ordered, bullets)
+			left := strconv.Itoa(s.textIndent(lvl))
+			w.start("w:lvl", "w:ilvl", strconv.Itoa(lvl))
+			w.empty("w:start", "w:val", "1")
+			w.empty("w:numFmt", "w:val", format)
+			w.empty("w:lvlText", "w:val", text)
+			w.empty("w:lvlJc", "w:val", "left")
+			w.start("w:pPr")
+			w.start("w:tabs")
+			w.empty("w:tab", "w:val", "num", "w:pos", left)
+			w.end("w:tabs")
+			w.empty("w:ind", "w:left", left, "w:hanging", strconv.Itoa(s.listIndent))
+			w.end("w:pPr")
+			w.end("w:lvl")
+		}
+		w.end("w:abstractNum")
+	}
 	for _, n := range nums {
 		abs := abstractBullet
 		if n.ordered {
 			abs = abstractNumber
 		}
-		fmt.Fprintf(&b, `<w:num w:numId="%d"><w:abstractNumId w:val="%d"/>`+
-			`<w:lvlOverride w:ilvl="%d"><w:startOverride w:val="1"/></w:lvlOverride></w:num>`,
-			n.id, abs, n.level)
+		w.start("w:num", "w:numId", strconv.Itoa(n.id))
+		w.empty("w:abstractNumId", "w:val", strconv.Itoa(abs))
+		w.start("w:lvlOverride", "w:ilvl", strconv.Itoa(n.level))
+		w.empty("w:startOverride", "w:val", "1")
+		w.end("w:lvlOverride")
+		w.end("w:num")
 	}
-	b.WriteString(`</w:numbering>`)
-	return []byte(b.String())
+	w.end("w:numbering")
+	return w.Bytes()
 }
 
-func writeAbstract(b *strings.Builder, id int, ordered bool) {
-	fmt.Fprintf(b, `<w:abstractNum w:abstractNumId="%d"><w:multiLevelType w:val="hybridMultilevel"/>`, id)
-	for lvl := range 9 {
-		format, text := levelFormat(lvl, ordered)
-		left := textIndent(lvl)
-		fmt.Fprintf(b, `<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="%s"/>`+
-			`<w:lvlText w:val="%s"/><w:lvlJc w:val="left"/>`+
-			`<w:pPr><w:tabs><w:tab w:val="num" w:pos="%d"/></w:tabs><w:ind w:left="%d" w:hanging="%d"/></w:pPr></w:lvl>`,
-			lvl, format, text, left, left, listHanging)
-	}
-	b.WriteString(`</w:abstractNum>`)
-}
-
-// levelFormat cycles 1. a. i. for numbers and • ◦ ▪ for bullets. The bullet glyphs
-// are ordinary Unicode in the body font, so no symbol font is needed.
-func levelFormat(lvl int, ordered bool) (format, text string) {
+// levelFormat cycles 1. a. i. for numbers and the three bullets for bullets. The
+// bullets are characters of the body font, so no symbol font is needed.
+func levelFormat(lvl int, ordered bool, bullets [3]string) (format, text string) {
 	if ordered {
 		formats := []string{"decimal", "lowerLetter", "lowerRoman"}
-		return formats[lvl%3], fmt.Sprintf("%%%d.", lvl+1)
+		return formats[lvl%3], "%" + strconv.Itoa(lvl+1) + "."
 	}
-	bullets := []string{"•", "◦", "▪"}
 	return "bullet", bullets[lvl%3]
+}
+
+// bulletGlyphs picks a bullet, a white bullet and a small square for the three
+// levels where the main face has them, else the bullet and an en dash.
+func (g *glyphUse) bulletGlyphs() [3]string {
+	out := [3]string{"•", "–", "•"}
+	if _, ok := g.cov.main['◦']; ok {
+		out[1] = "◦"
+	}
+	if _, ok := g.cov.main['▪']; ok {
+		out[2] = "▪"
+	}
+	return out
 }

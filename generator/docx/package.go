@@ -3,135 +3,382 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
-	"io"
-	"regexp"
-	"sort"
+	"hash/crc32"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
-	"github.com/gomutex/godocx/docx"
-	"github.com/gomutex/godocx/wml/ctypes"
-	"github.com/gomutex/godocx/wml/stypes"
-
+	"lifeplan/fonts"
 	"lifeplan/generator/doc"
 )
 
-// This file is the wrapper around godocx: everything the package needs that godocx
-// does not do. It works in two steps.
-//
-// prepare, before godocx writes, adds parts through godocx's public RootDoc: the A4
-// section properties with header and footer references, the header and footer parts
-// with their relationships and content-type overrides, numbering.xml, and our own
-// core.xml and app.xml (title, author, language and fixed dates; "lifeplan" as the
-// application).
-//
-// finish, after godocx writes, rewrites its zip: godocx stamps every entry 1970-01-01
-// (before the zip format's 1980 epoch), cannot give a picture a title and loses line
-// spacing from styles.xml, so finish adds the titles to wp:docPr, restores our
-// styles.xml, drops any thumbnail a template carried (and its
-// relationship and content type), and writes the entries in a fixed order with a
-// fixed time, so the same input always gives the same bytes. Unchanged entries are
-// copied still compressed.
+// This file assembles the package: every part is made once, in memory, and the zip
+// is written once, its entries in a fixed order ([Content_Types].xml and the
+// package relationships first, where readers look for them, the rest by name), all
+// stamped with the plan's date, so the same document always gives the same bytes.
 
 const (
-	relHeader = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
-	relFooter = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-	ctHeader  = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
-	ctFooter  = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+	relHeader = "rIdHeader"
+	relFooter = "rIdFooter"
 
-	partDocument     = "word/document.xml"
-	partContentTypes = "[Content_Types].xml"
-	partRootRels     = "_rels/.rels"
-	partStyles       = "word/styles.xml"
+	relTypeBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	nsRel       = "http://schemas.openxmlformats.org/package/2006/relationships"
+	ctBase      = "application/vnd.openxmlformats-officedocument."
 )
 
 // fallbackCreated stands in for an empty Meta.Created so output stays reproducible.
 var fallbackCreated = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// zipEpoch is the earliest time a zip entry can carry.
-var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-
-type wrapper struct {
-	rd   *docx.RootDoc
-	meta doc.Meta
-	nums []numInstance
-}
-
-func newPackage(rd *docx.RootDoc, meta doc.Meta) *wrapper {
-	return &wrapper{rd: rd, meta: meta}
-}
-
-func (p *wrapper) setNumbering(nums []numInstance) { p.nums = nums }
-
-// created is the instant every date inside the file is set to.
-func (p *wrapper) created() (time.Time, error) {
-	if p.meta.Created == "" {
+func parseCreated(s string) (time.Time, error) {
+	if s == "" {
 		return fallbackCreated, nil
 	}
-	t, err := time.Parse("2006-01-02", p.meta.Created)
+	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("meta created %q: %w", p.meta.Created, err)
+		return time.Time{}, fmt.Errorf("meta created %q: %w", s, err)
 	}
 	return t, nil
 }
 
-// prepare adds the parts godocx does not make to the RootDoc before it is written.
-func (p *wrapper) prepare() error {
-	created, err := p.created()
+// part is one zip entry. raw, when set, is data already deflated (with its CRC and
+// size), copied into the zip as it is.
+type part struct {
+	name string
+	data []byte
+	raw  *deflated
+}
+
+// pack builds every part around the body and zips them.
+func (r *renderer) pack(body []byte, created time.Time) ([]byte, error) {
+	header, footer := r.headerXML(), r.footerXML()
+	embedded, err := r.glyphs.embedded()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p.rd.FileMap.Store("word/numbering.xml", numberingXML(p.nums))
-	p.rd.FileMap.Store("word/header1.xml", []byte(headerXML(p.meta)))
-	p.rd.FileMap.Store("word/footer1.xml", []byte(footerXML(p.meta)))
-	p.rd.FileMap.Store("docProps/core.xml", []byte(coreXML(p.meta, created)))
-	p.rd.FileMap.Store("docProps/app.xml", []byte(appXML))
-	hdr := addRel(p.rd, relHeader, "header1.xml")
-	ftr := addRel(p.rd, relFooter, "footer1.xml")
-	if err := p.rd.ContentType.AddOverride("/word/header1.xml", ctHeader); err != nil {
-		return fmt.Errorf("header content type: %w", err)
+	parts := []part{
+		{name: "[Content_Types].xml", data: contentTypes(r.media)},
+		{name: "_rels/.rels", data: []byte(rootRels)},
+		{name: "docProps/app.xml", data: []byte(appXML)},
+		{name: "docProps/core.xml", data: coreXML(r.d.Meta, created)},
+		{name: "word/document.xml", data: body},
+		{name: "word/_rels/document.xml.rels", data: r.documentRels()},
+		{name: "word/styles.xml", data: stylesXML(r.s, language(r.d.Meta), r.glyphs.hasFallback())},
+		{name: "word/numbering.xml", data: numberingXML(r.s, r.nums, r.glyphs.bulletGlyphs())},
+		{name: "word/settings.xml", data: settingsXML(embedded)},
+		{name: "word/fontTable.xml", data: fontTableXML(embedded)},
+		{name: "word/_rels/fontTable.xml.rels", data: fontRels(embedded)},
+		{name: "word/header1.xml", data: header},
+		{name: "word/footer1.xml", data: footer},
 	}
-	if err := p.rd.ContentType.AddOverride("/word/footer1.xml", ctFooter); err != nil {
-		return fmt.Errorf("footer content type: %w", err)
+	for _, m := range r.media {
+		parts = append(parts, part{name: "word/media/" + m.name, data: m.data})
 	}
-	p.rd.Document.Body.SectPr = a4Section(hdr, ftr)
-	return nil
+	for i, f := range embedded {
+		p := part{name: "word/fonts/" + fontPartName(i)}
+		if f.subset {
+			p.data = f.data
+		} else {
+			p.raw = deflatedFont(f.face)
+		}
+		parts = append(parts, p)
+	}
+	return writeZip(parts, created)
 }
 
-// a4Section is portrait A4 with 20 mm margins, header and footer 10 mm from the edge.
-func a4Section(headerID, footerID string) *ctypes.SectionProp {
-	w, h := uint64(pageWidth), uint64(pageHeight)
-	m, dist, gutter := marginTwips, hdrFtrDist, 0
-	return &ctypes.SectionProp{
-		HeaderReference: &ctypes.HeaderReference{Type: stypes.HdrFtrDefault, ID: headerID},
-		FooterReference: &ctypes.FooterReference{Type: stypes.HdrFtrDefault, ID: footerID},
-		PageSize:        &ctypes.PageSize{Width: &w, Height: &h},
-		PageMargin: &ctypes.PageMargin{Top: &m, Right: &m, Bottom: &m, Left: &m,
-			Header: &dist, Footer: &dist, Gutter: &gutter},
+// language is the document's BCP 47 tag, British English when the plan gives none.
+func language(m doc.Meta) string {
+	if m.Language == "" {
+		return "en-GB"
 	}
+	return m.Language
 }
 
-// headerXML: classification on the left, the person's name on the right.
-func headerXML(m doc.Meta) string {
-	return xmlPI + `<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Header"/>` +
-		`<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="A6A6A6"/></w:pBdr></w:pPr>` +
-		textRun(m.Classification) + `<w:r><w:tab/></w:r>` + textRun(m.PersonName) + `</w:p></w:hdr>`
-}
+func fontPartName(i int) string { return "font" + strconv.Itoa(i+1) + ".odttf" }
 
-// footerXML: title · version · date on the left, "Page X of Y" on the right, made of
-// real PAGE and NUMPAGES fields that every reader updates as it lays out the pages.
-func footerXML(m doc.Meta) string {
-	var parts []string
-	for _, s := range []string{m.Title, versionLabel(m.Version), m.Date} {
-		if s != "" {
-			parts = append(parts, s)
+// zipEpoch is the earliest time a zip entry can carry.
+var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func writeZip(parts []part, created time.Time) ([]byte, error) {
+	rank := func(name string) int {
+		switch name {
+		case "[Content_Types].xml":
+			return 0
+		case "_rels/.rels":
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(parts, func(a, b part) int {
+		if ra, rb := rank(a.name), rank(b.name); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	mod := created
+	if mod.Before(zipEpoch) {
+		mod = zipEpoch
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate}
+		setDOSTime(h, mod)
+		if strings.HasPrefix(p.name, "word/media/") {
+			h.Method = zip.Store // PNG and JPEG are compressed already
+		}
+		if p.raw != nil {
+			h.CRC32, h.CompressedSize64, h.UncompressedSize64 = p.raw.crc, uint64(len(p.raw.data)), p.raw.size
+			out, err := zw.CreateRaw(h)
+			if err != nil {
+				return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+			}
+			if _, err := out.Write(p.raw.data); err != nil {
+				return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+			}
+			continue
+		}
+		out, err := zw.CreateHeader(h)
+		if err != nil {
+			return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+		}
+		if _, err := out.Write(p.data); err != nil {
+			return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
 		}
 	}
-	return xmlPI + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/>` +
-		`<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="A6A6A6"/></w:pBdr></w:pPr>` +
-		textRun(strings.Join(parts, " · ")) + `<w:r><w:tab/></w:r>` +
-		textRun("Page ") + field("PAGE") + textRun(" of ") + field("NUMPAGES") + `</w:p></w:ftr>`
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("zip: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// setDOSTime stamps h with t in the zip format's own MS-DOS fields only. Setting
+// Modified would add an extended-timestamp field to some entries; every entry
+// gets the same plain stamp instead.
+func setDOSTime(h *zip.FileHeader, t time.Time) {
+	h.ModifiedDate = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
+	h.ModifiedTime = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
+}
+
+// deflated is a zip entry's data compressed ahead of time.
+type deflated struct {
+	data []byte
+	crc  uint32
+	size uint64
+}
+
+// deflatedFonts compresses each obfuscated main face once per process: the same
+// bytes go into every document, and compressing them is most of a document's
+// zipping time.
+var deflatedFonts = sync.OnceValue(func() [4]*deflated {
+	var out [4]*deflated
+	for f, e := range mainFaces() {
+		var buf bytes.Buffer
+		fw, _ := flate.NewWriter(&buf, flate.DefaultCompression) // level is valid
+		_, _ = fw.Write(e.data)                                  // writes to a bytes.Buffer cannot fail
+		_ = fw.Close()
+		out[f] = &deflated{data: buf.Bytes(), crc: crc32.ChecksumIEEE(e.data), size: uint64(len(e.data))}
+	}
+	return out
+})
+
+func deflatedFont(f face) *deflated { return deflatedFonts()[f] }
+
+const rootRels = xmlHeader + `<Relationships xmlns="` + nsRel + `">` +
+	`<Relationship Id="rId1" Type="` + relTypeBase + `officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="` + relTypeBase + `extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+const appXML = xmlHeader + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
+	` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+	`<Application>lifeplan</Application><DocSecurity>0</DocSecurity></Properties>`
+
+func contentTypes(media []mediaPart) []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("Types", "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")
+	w.empty("Default", "Extension", "rels", "ContentType", "application/vnd.openxmlformats-package.relationships+xml")
+	w.empty("Default", "Extension", "xml", "ContentType", "application/xml")
+	w.empty("Default", "Extension", "odttf", "ContentType", ctBase+"obfuscatedFont")
+	exts := map[string]bool{}
+	for _, m := range media {
+		exts[m.name[strings.LastIndexByte(m.name, '.')+1:]] = true
+	}
+	for _, ext := range []string{"jpeg", "png"} {
+		if exts[ext] {
+			w.empty("Default", "Extension", ext, "ContentType", "image/"+ext)
+		}
+	}
+	wml := ctBase + "wordprocessingml."
+	for _, o := range [][2]string{
+		{"/docProps/app.xml", ctBase + "extended-properties+xml"},
+		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
+		{"/word/document.xml", wml + "document.main+xml"},
+		{"/word/fontTable.xml", wml + "fontTable+xml"},
+		{"/word/footer1.xml", wml + "footer+xml"},
+		{"/word/header1.xml", wml + "header+xml"},
+		{"/word/numbering.xml", wml + "numbering+xml"},
+		{"/word/settings.xml", wml + "settings+xml"},
+		{"/word/styles.xml", wml + "styles+xml"},
+	} {
+		w.empty("Override", "PartName", o[0], "ContentType", o[1])
+	}
+	w.end("Types")
+	return w.Bytes()
+}
+
+func (r *renderer) documentRels() []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("Relationships", "xmlns", nsRel)
+	for _, rel := range [][3]string{
+		{"rIdStyles", "styles", "styles.xml"},
+		{"rIdNumbering", "numbering", "numbering.xml"},
+		{"rIdSettings", "settings", "settings.xml"},
+		{"rIdFontTable", "fontTable", "fontTable.xml"},
+		{relHeader, "header", "header1.xml"},
+		{relFooter, "footer", "footer1.xml"},
+	} {
+		w.empty("Relationship", "Id", rel[0], "Type", relTypeBase+rel[1], "Target", rel[2])
+	}
+	for _, m := range r.media {
+		w.empty("Relationship", "Id", m.rel, "Type", relTypeBase+"image", "Target", "media/"+m.name)
+	}
+	w.end("Relationships")
+	return w.Bytes()
+}
+
+// settingsXML: fonts embedded (a subset when the fallback face is), fields updated
+// on open (the contents and page references get Word's own numbers), Word 2013+
+// layout. Elements follow the order CT_Settings requires.
+func settingsXML(embedded []embeddedFont) []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:settings", "xmlns:w", nsW)
+	if len(embedded) > 0 {
+		w.empty("w:embedTrueTypeFonts")
+	}
+	for _, f := range embedded {
+		if f.subset {
+			w.empty("w:saveSubsetFonts")
+			break
+		}
+	}
+	w.empty("w:defaultTabStop", "w:val", "709")
+	w.empty("w:characterSpacingControl", "w:val", "doNotCompress")
+	w.empty("w:updateFields", "w:val", "true")
+	w.start("w:compat")
+	w.empty("w:compatSetting", "w:name", "compatibilityMode", "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15")
+	w.end("w:compat")
+	w.end("w:settings")
+	return w.Bytes()
+}
+
+// fontTableXML names the families with their embedded faces. The main family
+// names Arial as its alternative, so a reader that ignores embedded fonts falls
+// back to a plain sans-serif rather than Times.
+func fontTableXML(embedded []embeddedFont) []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:fonts", "xmlns:w", nsW, "xmlns:r", nsR)
+	for _, fam := range []string{fonts.Family, fonts.FallbackFamily} {
+		var faces []int
+		for i, f := range embedded {
+			if f.family == fam {
+				faces = append(faces, i)
+			}
+		}
+		if fam == fonts.FallbackFamily && len(faces) == 0 {
+			continue
+		}
+		w.start("w:font", "w:name", fam)
+		if fam == fonts.Family {
+			w.empty("w:altName", "w:val", "Arial")
+		}
+		w.empty("w:charset", "w:val", "00")
+		w.empty("w:family", "w:val", "swiss")
+		w.empty("w:pitch", "w:val", "variable")
+		for _, i := range faces {
+			f := embedded[i]
+			attrs := []string{"r:id", "rIdFont" + strconv.Itoa(i+1), "w:fontKey", f.key}
+			if f.subset {
+				attrs = append(attrs, "w:subsetted", "true")
+			}
+			w.empty([4]string{"w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic"}[f.face], attrs...)
+		}
+		w.end("w:font")
+	}
+	w.start("w:font", "w:name", "Arial")
+	w.empty("w:charset", "w:val", "00")
+	w.empty("w:family", "w:val", "swiss")
+	w.empty("w:pitch", "w:val", "variable")
+	w.end("w:font")
+	w.end("w:fonts")
+	return w.Bytes()
+}
+
+func fontRels(embedded []embeddedFont) []byte {
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("Relationships", "xmlns", nsRel)
+	for i := range embedded {
+		w.empty("Relationship", "Id", "rIdFont"+strconv.Itoa(i+1), "Type", relTypeBase+"font", "Target", "fonts/"+fontPartName(i))
+	}
+	w.end("Relationships")
+	return w.Bytes()
+}
+
+// headerXML: the DRAFT line when the plan is not agreed, then the classification
+// on the left and the person's name on the right.
+func (r *renderer) headerXML() []byte {
+	m := r.d.Meta
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
+	if m.Draft != "" {
+		w.start("w:p")
+		w.WriteString(`<w:pPr><w:pStyle w:val="` + styleDraft + `"/></w:pPr>`)
+		r.text(w, doc.Inline{Text: m.Draft}, true, "")
+		w.end("w:p")
+	}
+	w.start("w:p")
+	w.WriteString(`<w:pPr><w:pStyle w:val="` + styleHeader + `"/></w:pPr>`)
+	r.text(w, doc.Inline{Text: m.Classification}, false, "")
+	w.WriteString(`<w:r><w:tab/></w:r>`)
+	r.text(w, doc.Inline{Text: m.PersonName}, false, "")
+	w.end("w:p")
+	w.end("w:hdr")
+	return w.Bytes()
+}
+
+// footerXML: title · version · date on the left, "Page X of Y" on the right, made
+// of PAGE and NUMPAGES fields that every reader updates as it lays out the pages.
+func (r *renderer) footerXML() []byte {
+	m := r.d.Meta
+	var left []string
+	for _, s := range []string{m.Title, versionLabel(m.Version), m.Date} {
+		if s != "" {
+			left = append(left, s)
+		}
+	}
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
+	w.start("w:p")
+	w.WriteString(`<w:pPr><w:pStyle w:val="` + styleFooter + `"/></w:pPr>`)
+	r.text(w, doc.Inline{Text: strings.Join(left, " · ")}, false, "")
+	w.WriteString(`<w:r><w:tab/></w:r>`)
+	r.text(w, doc.Inline{Text: "Page "}, false, "")
+	field(w, "PAGE", "1", "")
+	r.text(w, doc.Inline{Text: " of "}, false, "")
+	field(w, "NUMPAGES", "1", "")
+	w.end("w:p")
+	w.end("w:ftr")
+	return w.Bytes()
 }
 
 func versionLabel(v string) string {
@@ -141,189 +388,38 @@ func versionLabel(v string) string {
 	return "Version " + v
 }
 
-func textRun(s string) string {
-	if s == "" {
-		return ""
+// coreXML: the document's properties as Word's File > Info shows them. The title
+// names the person; keywords carry the classification; creator and last-modified-by
+// are the plan's author (or lifeplan); dates are the plan's, never the clock's.
+func coreXML(m doc.Meta, created time.Time) []byte {
+	title := m.Title
+	if m.PersonName != "" {
+		title += ": " + m.PersonName
 	}
-	return `<w:r><w:t xml:space="preserve">` + xmlEscape(s) + `</w:t></w:r>`
-}
-
-// field is a complex field; its cached result "1" shows until the reader updates it.
-func field(instr string) string {
-	return `<w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
-		`<w:r><w:instrText xml:space="preserve"> ` + instr + ` </w:instrText></w:r>` +
-		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>` +
-		`<w:r><w:fldChar w:fldCharType="end"/></w:r>`
-}
-
-func coreXML(m doc.Meta, created time.Time) string {
+	author := m.Author
+	if author == "" {
+		author = "lifeplan"
+	}
+	id := m.ID
+	if m.Version != "" {
+		id += ", version " + m.Version
+	}
 	ts := created.UTC().Format(time.RFC3339)
-	el := func(name, val string) string { return `<` + name + `>` + xmlEscape(val) + `</` + name + `>` }
-	return xmlPI + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
-		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
-		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-		el("dc:title", m.Title) + el("dc:subject", m.Subject) + el("dc:creator", m.Author) +
-		el("dc:identifier", m.ID) + el("dc:language", m.Language) + el("cp:lastModifiedBy", m.Author) +
-		`<dcterms:created xsi:type="dcterms:W3CDTF">` + ts + `</dcterms:created>` +
-		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + ts + `</dcterms:modified>` +
-		`</cp:coreProperties>`
-}
-
-const appXML = xmlPI + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"` +
-	` xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
-	`<Application>lifeplan</Application><DocSecurity>0</DocSecurity></Properties>`
-
-var (
-	thumbnailRel      = regexp.MustCompile(`<Relationship [^>]*relationships/metadata/thumbnail"[^>]*/>`)
-	thumbnailOverride = regexp.MustCompile(`<Override PartName="/docProps/thumbnail[^"]*"[^>]*/>`)
-)
-
-// finish rewrites godocx's zip raw to w; titles[i] is the title of drawing i+1.
-func (p *wrapper) finish(raw []byte, w io.Writer, titles []string) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return fmt.Errorf("read godocx output: %w", err)
-	}
-	created, err := p.created()
-	if err != nil {
-		return err
-	}
-	modified := created
-	if modified.Before(zipEpoch) {
-		modified = zipEpoch
-	}
-	files := entryOrder(zr.File)
-	zw := zip.NewWriter(w)
-	for _, f := range files {
-		if err := p.copyEntry(zw, f, modified, titles); err != nil {
-			return fmt.Errorf("zip entry %s: %w", f.Name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("close zip: %w", err)
-	}
-	return nil
-}
-
-// entryOrder drops thumbnails and nameless entries and puts [Content_Types].xml and
-// the package relationships first (where readers expect them), the rest by name.
-func entryOrder(in []*zip.File) []*zip.File {
-	rank := func(name string) int {
-		switch name {
-		case partContentTypes:
-			return 0
-		case partRootRels:
-			return 1
-		}
-		return 2
-	}
-	out := make([]*zip.File, 0, len(in))
-	for _, f := range in {
-		if f.Name == "" || isThumbnail(f.Name) {
-			continue
-		}
-		out = append(out, f)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := rank(out[i].Name), rank(out[j].Name)
-		if ri != rj {
-			return ri < rj
-		}
-		return out[i].Name < out[j].Name
-	})
-	return out
-}
-
-func isThumbnail(name string) bool { return strings.HasPrefix(name, "docProps/thumbnail.") }
-
-// copyEntry writes f to zw with time mod, patching the parts that need it and
-// copying the others without recompressing them.
-func (p *wrapper) copyEntry(zw *zip.Writer, f *zip.File, mod time.Time, titles []string) error {
-	patch := patcherFor(f.Name, p.meta.Language, titles)
-	if patch == nil {
-		return copyRaw(zw, f, mod)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		return err
-	}
-	hdr := &zip.FileHeader{Name: f.Name, Method: zip.Deflate}
-	setDOSTime(hdr, mod)
-	out, err := zw.CreateHeader(hdr)
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(patch(data))
-	return err
-}
-
-func copyRaw(zw *zip.Writer, f *zip.File, mod time.Time) error {
-	src, err := f.OpenRaw()
-	if err != nil {
-		return err
-	}
-	hdr := &zip.FileHeader{
-		Name:               f.Name,
-		Method:             f.Method,
-		CRC32:              f.CRC32,
-		CompressedSize64:   f.CompressedSize64,
-		UncompressedSize64: f.UncompressedSize64,
-	}
-	setDOSTime(hdr, mod)
-	dst, err := zw.CreateRaw(hdr)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(dst, src)
-	return err
-}
-
-// setDOSTime stamps h with t in the zip format's own MS-DOS fields. We do not set
-// Modified: CreateRaw ignores it, and CreateHeader would add an extended-timestamp
-// field to some entries only. Every entry gets the same plain stamp instead.
-func setDOSTime(h *zip.FileHeader, t time.Time) {
-	h.ModifiedDate = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
-	h.ModifiedTime = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
-}
-
-// patcherFor returns how to rewrite the named part, or nil to copy it as it is.
-func patcherFor(name, lang string, titles []string) func([]byte) []byte {
-	switch name {
-	case partRootRels:
-		return func(b []byte) []byte { return thumbnailRel.ReplaceAll(b, nil) }
-	case partContentTypes:
-		return func(b []byte) []byte { return thumbnailOverride.ReplaceAll(b, nil) }
-	case partStyles:
-		// godocx parses and re-marshals styles.xml and loses w:spacing/@w:line on
-		// the way (its Spacing type reads "line" as an element); put ours back.
-		return func([]byte) []byte { return []byte(stylesXML(lang)) }
-	case partDocument:
-		if len(titles) == 0 {
-			return nil
-		}
-		return func(b []byte) []byte { return addTitles(b, titles) }
-	}
-	return nil
-}
-
-// addTitles gives each wp:docPr the picture's alt text as its title too, which
-// godocx's DocProp has no field for. Drawing names are unique, so each replacement
-// hits exactly one element.
-func addTitles(b []byte, titles []string) []byte {
-	var old, repl []string
-	for i, t := range titles {
-		name := docPrName(uint(i + 1))
-		old = append(old, `name="`+name+`"`)
-		repl = append(repl, `name="`+name+`" title="`+xmlEscape(t)+`"`)
-	}
-	pairs := make([]string, 0, 2*len(old))
-	for i := range old {
-		pairs = append(pairs, old[i], repl[i])
-	}
-	return []byte(strings.NewReplacer(pairs...).Replace(string(b)))
+	w := &xmlWriter{}
+	w.WriteString(xmlHeader)
+	w.start("cp:coreProperties",
+		"xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+		"xmlns:dc", "http://purl.org/dc/elements/1.1/", "xmlns:dcterms", "http://purl.org/dc/terms/",
+		"xmlns:dcmitype", "http://purl.org/dc/dcmitype/", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+	w.elem("dc:title", title)
+	w.elem("dc:subject", m.Subject)
+	w.elem("dc:creator", author)
+	w.elem("cp:keywords", m.Classification)
+	w.elem("dc:identifier", id)
+	w.elem("dc:language", language(m))
+	w.elem("cp:lastModifiedBy", author)
+	w.elem("dcterms:created", ts, "xsi:type", "dcterms:W3CDTF")
+	w.elem("dcterms:modified", ts, "xsi:type", "dcterms:W3CDTF")
+	w.end("cp:coreProperties")
+	return w.Bytes()
 }

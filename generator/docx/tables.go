@@ -1,83 +1,120 @@
 package docx
 
 import (
+	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/gomutex/godocx/wml/ctypes"
-	"github.com/gomutex/godocx/wml/stypes"
 
 	"lifeplan/generator/doc"
 )
 
 const (
-	cellPad      = 100 // left/right cell padding, twips
-	borderColor  = "8C8C8C"
-	headerFill   = "DCE6F2"
-	asideFill    = "EEF3F8"
-	asideBar     = "2F5496"
-	asidePad     = 170
-	pictureGap   = 170 // between a small picture and its text
-	minColWeight = 4   // characters: keeps narrow columns readable
-	maxColWeight = 40  // characters: long prose wraps instead of starving others
+	asideBar = 85 // 1.5 mm, the aside box's left bar
+	asidePad = 227
 )
 
-// table renders a data table across the available width: a repeating bold, shaded
-// header row, thin borders, fixed column widths in proportion to their content and
-// per-column alignment (money right-aligned).
-func (r *renderer) table(t *doc.Table, avail int) *ctypes.Table {
+// table writes a data table in the Plan Table style: a header row that repeats on
+// every page (w:tblHeader), fixed column widths in proportion to their content and
+// per-column alignment (money right-aligned) by paragraph style. Borders, padding
+// and the header's shading all come from the style; no cell carries its own.
+// Cells are never merged. The caption (w:tblCaption) is the heading the table
+// stands under, the description lists its columns, for screen readers.
+func (r *renderer) table(w *xmlWriter, t *doc.Table, avail int) {
 	cols := columnCount(t)
-	widths := columnWidths(t, cols, avail)
-	tbl := newTable(avail, widths)
-	tbl.TableProp.Borders = allBorders(ctypes.NewCellBorder(stypes.BorderStyleSingle, borderColor, "0", 4))
-	tbl.TableProp.CellMargin = cellMargins(40, cellPad, 40, cellPad)
-	if len(t.Header) > 0 {
-		row := dataRow(t.Header, t.Align, widths, true)
-		row.Property.Header = ctypes.OnOffFromBool(true)
-		tbl.RowContents = append(tbl.RowContents, ctypes.RowContent{Row: row})
+	widths := columnWidths(t, cols, avail, r.s.table, r.s.cellPadX)
+	hasHeader := len(t.Header) > 0
+	w.start("w:tbl")
+	w.start("w:tblPr")
+	w.empty("w:tblStyle", "w:val", styleTable)
+	w.empty("w:tblW", "w:w", strconv.Itoa(avail), "w:type", "dxa")
+	w.empty("w:tblLayout", "w:type", "fixed")
+	// w:val is the same flags as a bit mask, which LibreOffice reads instead of
+	// the attributes: 0x0020 first row, 0x0200 no horizontal bands, 0x0400 no
+	// vertical bands.
+	first, look := "0", "0600"
+	if hasHeader {
+		first, look = "1", "0620"
+	}
+	w.empty("w:tblLook", "w:val", look, "w:firstRow", first, "w:lastRow", "0", "w:firstColumn", "0",
+		"w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1")
+	if c := r.captions[t]; c != "" {
+		w.empty("w:tblCaption", "w:val", c)
+	}
+	if hasHeader {
+		names := make([]string, 0, len(t.Header))
+		for _, c := range t.Header {
+			if s := strings.TrimSpace(doc.PlainText(c.Text)); s != "" {
+				names = append(names, s)
+			}
+		}
+		if len(names) > 0 {
+			w.empty("w:tblDescription", "w:val", "Columns: "+strings.Join(names, "; "))
+		}
+	}
+	w.end("w:tblPr")
+	grid(w, widths)
+	if hasHeader {
+		r.row(w, t.Header, t.Align, widths, true)
 	}
 	for _, cells := range t.Rows {
-		row := dataRow(cells, t.Align, widths, false)
-		tbl.RowContents = append(tbl.RowContents, ctypes.RowContent{Row: row})
+		r.row(w, cells, t.Align, widths, false)
 	}
-	return tbl
+	w.end("w:tbl")
 }
 
-func dataRow(cells []doc.Cell, align []doc.Align, widths []int, header bool) *ctypes.Row {
-	// Rows stay whole across page breaks, so a reader never loses half a line.
-	row := &ctypes.Row{Property: &ctypes.RowProperty{CantSplit: ctypes.OnOffFromBool(true)}}
-	for c, w := range widths {
-		var text []doc.Inline
+func grid(w *xmlWriter, widths []int) {
+	w.start("w:tblGrid")
+	for _, c := range widths {
+		w.empty("w:gridCol", "w:w", strconv.Itoa(c))
+	}
+	w.end("w:tblGrid")
+}
+
+func (r *renderer) row(w *xmlWriter, cells []doc.Cell, align []doc.Align, widths []int, header bool) {
+	w.start("w:tr")
+	// Rows stay whole across page breaks, so a reader never loses half a line,
+	// unless a row may be too tall for a page (LibreOffice would cut it off); the
+	// header row repeats at the top of every page the table runs onto.
+	w.start("w:trPr")
+	if r.rowHeight(cells, widths) < maxUnsplitAside {
+		w.empty("w:cantSplit")
+	}
+	if header {
+		w.empty("w:tblHeader")
+	}
+	w.end("w:trPr")
+	for c, cw := range widths {
+		w.start("w:tc")
+		w.start("w:tcPr")
+		w.empty("w:tcW", "w:w", strconv.Itoa(cw), "w:type", "dxa")
+		w.end("w:tcPr")
+		w.start("w:p")
+		w.start("w:pPr")
+		w.empty("w:pStyle", "w:val", cellStyle(align, c))
+		if r.pendingBreak {
+			// A page break owed before the table moves the whole table on.
+			w.empty("w:pageBreakBefore")
+			r.pendingBreak = false
+		}
+		w.end("w:pPr")
 		if c < len(cells) {
-			text = cells[c].Text
+			r.runs(w, cells[c].Text, header)
 		}
-		p := &ctypes.Paragraph{Property: &ctypes.ParagraphProp{Style: ctypes.NewParagraphStyle(styleCompact)}}
-		p.Children = inlineRuns(text, header)
-		p.Property.Justification = ctypes.NewGenSingleStrVal(justification(align, c))
-		cell := &ctypes.Cell{
-			Property: &ctypes.CellProperty{Width: ctypes.NewTableWidth(w, stypes.TableWidthDxa)},
-			Contents: []ctypes.TCBlockContent{{Paragraph: p}},
-		}
-		if header {
-			cell.Property.Shading = fill(headerFill)
-		}
-		row.Contents = append(row.Contents, ctypes.TRCellContent{Cell: cell})
+		w.end("w:p")
+		w.end("w:tc")
 	}
-	return row
+	w.end("w:tr")
 }
 
-func justification(align []doc.Align, col int) stypes.Justification {
-	if col >= len(align) {
-		return stypes.JustificationLeft
+func cellStyle(align []doc.Align, col int) string {
+	if col < len(align) {
+		switch align[col] {
+		case doc.AlignRight:
+			return styleTableRight
+		case doc.AlignCenter:
+			return styleTableCenter
+		}
 	}
-	switch align[col] {
-	case doc.AlignRight:
-		return stypes.JustificationRight
-	case doc.AlignCenter:
-		return stypes.JustificationCenter
-	default:
-		return stypes.JustificationLeft
-	}
+	return styleTableText
 }
 
 func columnCount(t *doc.Table) int {
@@ -88,152 +125,111 @@ func columnCount(t *doc.Table) int {
 	return max(n, 1)
 }
 
-// columnWidths shares avail between columns. Each column first gets room for its
-// longest word, so no word (or amount such as £39,141.50) is ever broken; what is
-// left goes to the columns whose text is longer than that, in proportion to how much
-// longer, so prose gets the room and short figures stay narrow.
-func columnWidths(t *doc.Table, cols, avail int) []int {
-	// A wide character of the body font (a bold digit) is about 7.5 pt (150 twips); the
-	// padding covers the cell margins and a bold header.
-	const charTwips, pad = 150, 300
-	least := make([]int, cols)
-	natural := make([]int, cols)
-	measure := func(cells []doc.Cell, bold int) {
-		for c := 0; c < len(cells) && c < cols; c++ {
-			text := doc.PlainText(cells[c].Text)
-			least[c] = max(least[c], longestWord(text)*(charTwips+bold)+pad)
-			natural[c] = max(natural[c], min(utf8.RuneCountInString(text), maxColWeight)*(charTwips+bold)+pad)
+// aside sets blocks apart in a one-cell table in the Aside Box style (a tint and a
+// bar down the left, as in the PDF): unlike paragraph borders, a box holds lists
+// and tables as one unit and keeps its shape across page breaks.
+func (r *renderer) aside(w *xmlWriter, a *doc.Aside, at place) error {
+	if at.inCell {
+		// A box inside a box adds nothing for the reader.
+		return r.blocks(w, a.Blocks, at)
+	}
+	r.beforeTable(w, at)
+	avail := at.width
+	w.start("w:tbl")
+	w.start("w:tblPr")
+	w.empty("w:tblStyle", "w:val", styleAside)
+	w.empty("w:tblW", "w:w", strconv.Itoa(avail), "w:type", "dxa")
+	w.empty("w:tblLayout", "w:type", "fixed")
+	w.empty("w:tblLook", "w:val", "0600", "w:firstRow", "0", "w:lastRow", "0", "w:firstColumn", "0",
+		"w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1")
+	w.empty("w:tblDescription", "w:val", "Set apart from the main text")
+	w.end("w:tblPr")
+	grid(w, []int{avail})
+	w.start("w:tr")
+	// A short box is not split, as in the PDF. A row that may not split and is
+	// taller than a page is cut off by LibreOffice, so a box that might not fit
+	// on one page is left free to break.
+	if r.estimateHeight(a.Blocks, avail-2*asidePad-asideBar) < maxUnsplitAside {
+		w.WriteString("<w:trPr><w:cantSplit/></w:trPr>")
+	}
+	w.start("w:tc")
+	w.start("w:tcPr")
+	w.empty("w:tcW", "w:w", strconv.Itoa(avail), "w:type", "dxa")
+	w.end("w:tcPr")
+	inner := place{width: avail - 2*asidePad - asideBar, inCell: true, depth: at.depth}
+	r.afterTable = false
+	endsWithTable := false
+	for _, b := range a.Blocks {
+		if err := r.block(w, b, inner); err != nil {
+			return err
 		}
+		_, isTable := b.(*doc.Table)
+		endsWithTable = isTable
 	}
-	measure(t.Header, 12)
-	for _, row := range t.Rows {
-		measure(row, 0)
+	if len(a.Blocks) == 0 || endsWithTable {
+		// OOXML requires a cell to end with a paragraph.
+		r.openPara(w, styleTableText, 0, 0)
+		w.end("w:p")
 	}
-	sumLeast, sumExtra := 0, 0
-	for c := range cols {
-		least[c] = max(least[c], minColWeight*charTwips)
-		natural[c] = max(natural[c], least[c])
-		sumLeast += least[c]
-		sumExtra += natural[c] - least[c]
-	}
-	widths := make([]int, cols)
-	used := 0
-	for c := range cols {
-		switch {
-		case sumLeast >= avail: // even the longest words do not fit: share by them
-			widths[c] = avail * least[c] / sumLeast
-		case sumExtra == 0:
-			widths[c] = least[c] + (avail-sumLeast)/cols
-		default:
-			widths[c] = least[c] + (avail-sumLeast)*(natural[c]-least[c])/sumExtra
-		}
-		used += widths[c]
-	}
-	widths[cols-1] += avail - used
-	return widths
-}
-
-func longestWord(s string) int {
-	n := 0
-	for _, w := range strings.Fields(s) {
-		n = max(n, utf8.RuneCountInString(w))
-	}
-	return n
-}
-
-// aside sets blocks apart in a one-cell table with a light fill and a coloured bar on
-// the left: a box survives page breaks and holds lists and tables, which paragraph
-// borders would not frame as one unit.
-func (r *renderer) aside(s sink, a *doc.Aside) error {
-	avail := s.width()
-	tbl := newTable(avail, []int{avail})
-	none := ctypes.NewCellBorder(stypes.BorderStyleNone, "auto", "0", 0)
-	borders := allBorders(none)
-	borders.Left = ctypes.NewCellBorder(stypes.BorderStyleSingle, asideBar, "0", 24)
-	tbl.TableProp.Borders = borders
-	tbl.TableProp.CellMargin = cellMargins(asidePad, asidePad, 60, asidePad)
-	cell := &ctypes.Cell{Property: &ctypes.CellProperty{
-		Width:   ctypes.NewTableWidth(avail, stypes.TableWidthDxa),
-		Shading: fill(asideFill),
-	}}
-	inner := &cellSink{cell: cell, w: avail - 2*asidePad}
-	if err := r.blocks(inner, a.Blocks); err != nil {
-		return err
-	}
-	inner.close()
-	row := &ctypes.Row{Contents: []ctypes.TRCellContent{{Cell: cell}}}
-	tbl.RowContents = append(tbl.RowContents, ctypes.RowContent{Row: row})
-	s.table(tbl)
+	w.end("w:tc")
+	w.end("w:tr")
+	w.end("w:tbl")
+	r.tableDone(at)
 	return nil
 }
 
-// pictureBeside lays out a small picture to the left of content in a borderless
-// two-column table, the way easy-read documents pair pictures with text; unlike a
-// floating picture it cannot overlap the next paragraph.
-func (r *renderer) pictureBeside(s sink, img *doc.Image, content func(sink) error) error {
-	avail := s.width()
-	run, err := r.drawing(img, smallPictureWidth, smallPictureMaxHeight)
-	if err != nil {
-		return err
-	}
-	picCol := smallPictureWidth + pictureGap
-	widths := []int{picCol, avail - picCol}
-	tbl := newTable(avail, widths)
-	tbl.TableProp.Borders = allBorders(ctypes.NewCellBorder(stypes.BorderStyleNone, "auto", "0", 0))
-	tbl.TableProp.CellMargin = cellMargins(0, 0, 0, 0)
+// maxUnsplitAside is the tallest an aside may be estimated, in twips, and still be
+// kept on one page: 60% of the page's text height, so a low estimate still fits.
+const maxUnsplitAside = (pageHeight - marginTop - marginBottom) * 6 / 10
 
-	picPara := &ctypes.Paragraph{Children: []ctypes.ParagraphChild{{Run: run}}}
-	picCell := &ctypes.Cell{
-		Property: &ctypes.CellProperty{Width: ctypes.NewTableWidth(picCol, stypes.TableWidthDxa),
-			VAlign: ctypes.NewGenSingleStrVal(stypes.VerticalJcCenter)},
-		Contents: []ctypes.TCBlockContent{{Paragraph: picPara}},
+// estimateHeight is roughly how tall blocks are set width twips wide: lines of
+// body text at the body's line height, plus the space after each paragraph.
+func (r *renderer) estimateHeight(blocks []doc.Block, width int) int {
+	h := 0
+	lines := func(runs []doc.Inline, size, w int) int {
+		nat, _ := naturalWidth(runs, false, size)
+		return nat/max(w, 1) + 1
 	}
-	textCell := &ctypes.Cell{Property: &ctypes.CellProperty{
-		Width:  ctypes.NewTableWidth(widths[1], stypes.TableWidthDxa),
-		VAlign: ctypes.NewGenSingleStrVal(stypes.VerticalJcCenter),
-	}}
-	inner := &cellSink{cell: textCell, w: widths[1]}
-	if err := content(inner); err != nil {
-		return err
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			h += lines(b.Text, r.s.body, width)*r.s.bodyLine + r.s.paraAfter
+			if b.Picture != nil {
+				h += r.s.pictureMaxH
+			}
+		case *doc.Heading:
+			h += r.s.heading[min(max(b.Level, 1), 4)].line * 2
+		case *doc.List:
+			for _, it := range b.Items {
+				h += r.estimateHeight(it.Blocks, width-r.s.listIndent)
+				if it.Picture != nil {
+					h += r.s.pictureMaxH
+				}
+			}
+		case *doc.Table:
+			cols := max(columnCount(b), 1)
+			for _, row := range append([][]doc.Cell{b.Header}, b.Rows...) {
+				most := 1
+				for _, c := range row {
+					most = max(most, lines(c.Text, r.s.table, width/cols))
+				}
+				h += most*r.s.tableLine + 2*r.s.cellPadY
+			}
+		case *doc.Figure:
+			h += r.s.figureMaxH
+		case *doc.Aside:
+			h += r.estimateHeight(b.Blocks, width)
+		}
 	}
-	inner.close()
-	row := &ctypes.Row{
-		Property: &ctypes.RowProperty{CantSplit: ctypes.OnOffFromBool(true)},
-		Contents: []ctypes.TRCellContent{{Cell: picCell}, {Cell: textCell}},
-	}
-	tbl.RowContents = append(tbl.RowContents, ctypes.RowContent{Row: row})
-	s.table(tbl)
-	return nil
+	return h
 }
 
-// newTable is a fixed-layout table of the given width and column grid.
-func newTable(width int, cols []int) *ctypes.Table {
-	layout := stypes.TableLayoutFixed
-	tbl := &ctypes.Table{}
-	tbl.TableProp.Width = ctypes.NewTableWidth(width, stypes.TableWidthDxa)
-	tbl.TableProp.Layout = &ctypes.TableLayout{LayoutType: &layout}
-	for _, w := range cols {
-		cw := uint64(w)
-		tbl.Grid.Col = append(tbl.Grid.Col, ctypes.Column{Width: &cw})
+// rowHeight estimates a table row's height in twips from its tallest cell.
+func (r *renderer) rowHeight(cells []doc.Cell, widths []int) int {
+	most := 1
+	for c := 0; c < len(cells) && c < len(widths); c++ {
+		nat, _ := naturalWidth(cells[c].Text, false, r.s.table)
+		most = max(most, nat/max(widths[c]-2*r.s.cellPadX, 1)+1)
 	}
-	return tbl
-}
-
-func allBorders(b *ctypes.Border) *ctypes.TableBorders {
-	return &ctypes.TableBorders{Top: b, Left: b, Bottom: b, Right: b, InsideH: b, InsideV: b}
-}
-
-func cellMargins(top, left, bottom, right int) *ctypes.CellMargins {
-	dxa := stypes.TableWidthDxa
-	return &ctypes.CellMargins{
-		Top:    ctypes.NewTableWidth(top, dxa),
-		Left:   ctypes.NewTableWidth(left, dxa),
-		Bottom: ctypes.NewTableWidth(bottom, dxa),
-		Right:  ctypes.NewTableWidth(right, dxa),
-	}
-}
-
-func fill(color string) *ctypes.Shading {
-	auto := "auto"
-	return &ctypes.Shading{Val: stypes.ShdClear, Color: &auto, Fill: &color}
+	return most*r.s.tableLine + 2*r.s.cellPadY
 }

@@ -26,7 +26,7 @@ type Format struct {
 func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Write: pdf.Render},
-		{Name: "docx", Write: docx.Render},
+		{Name: "docx", Write: func(w io.Writer, d *doc.Document) error { return docx.Render(w, d, nil) }},
 	}
 }
 

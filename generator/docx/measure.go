@@ -1,0 +1,186 @@
+package docx
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"lifeplan/fonts"
+	"lifeplan/generator/doc"
+)
+
+// Column widths are worked out the way the PDF renderer works them out, from the
+// advance widths of the body font (its hmtx table), so a table's columns in Word
+// are as wide as in our PDF and the document runs to about as many pages.
+
+// advances is one face's character widths in font units, and its units per em.
+type advances struct {
+	width      map[rune]int
+	unitsPerEm int
+}
+
+var faceAdvances = sync.OnceValues(func() ([2]advances, error) {
+	var out [2]advances
+	for i, data := range [2][]byte{fonts.Regular, fonts.Bold} {
+		a, err := readAdvances(data)
+		if err != nil {
+			return out, err
+		}
+		out[i] = a
+	}
+	return out, nil
+})
+
+func readAdvances(data []byte) (advances, error) {
+	f, err := parseSFNT(data)
+	if err != nil {
+		return advances{}, err
+	}
+	cm, err := f.cmap()
+	if err != nil {
+		return advances{}, err
+	}
+	head, hhea, hmtx := f.tables["head"], f.tables["hhea"], f.tables["hmtx"]
+	if len(head) < 20 || len(hhea) < 36 {
+		return advances{}, errors.New("font: head or hhea too short")
+	}
+	n := int(binary.BigEndian.Uint16(hhea[34:]))
+	if n == 0 || len(hmtx) < 4*n {
+		return advances{}, errors.New("font: hmtx too short")
+	}
+	a := advances{width: make(map[rune]int, len(cm)), unitsPerEm: int(binary.BigEndian.Uint16(head[18:]))}
+	for c, g := range cm {
+		i := min(int(g), n-1) // glyphs past the last metric share its advance
+		a.width[c] = int(binary.BigEndian.Uint16(hmtx[4*i:]))
+	}
+	return a, nil
+}
+
+// textTwips is the width of s at size (half-points), in twips. A character the
+// face lacks counts as wide as an "n".
+func (a advances) textTwips(s string, halfPoints int) int {
+	if a.unitsPerEm == 0 {
+		return len(s) * halfPoints * 5 // no metrics: half an em a character
+	}
+	units := 0
+	for _, c := range s {
+		w, ok := a.width[c]
+		if !ok {
+			w = a.width['n']
+		}
+		units += w
+	}
+	return units * halfPoints * 10 / a.unitsPerEm
+}
+
+// naturalWidth is the width of a cell's text on one line (the widest line when it
+// has line breaks), and of its longest word, in twips.
+func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longest int) {
+	faces, err := faceAdvances()
+	if err != nil {
+		return 0, 0
+	}
+	line := 0
+	space := 0
+	for _, r := range runs {
+		if r.LineBreak {
+			natural, line = max(natural, line), 0
+			continue
+		}
+		a := faces[0]
+		if bold || r.Bold {
+			a = faces[1]
+		}
+		space = a.textTwips(" ", halfPoints)
+		for i, word := range strings.Split(r.Text, " ") {
+			if i > 0 {
+				line += space
+			}
+			w := a.textTwips(word, halfPoints)
+			line += w
+			longest = max(longest, w)
+		}
+	}
+	return max(natural, line), longest
+}
+
+// columnWidths shares avail twips between columns as the PDF does: every column
+// gets at least its longest word (header cells kept whole when they all fit); if
+// the text of every column fits on one line, widths follow it; otherwise what is
+// left after the minimums goes to columns in proportion to how much more they
+// would take.
+func columnWidths(t *doc.Table, cols, avail, halfPoints, padX int) []int {
+	const minColumnText = 567 // 10 mm
+	natural := make([]int, cols)
+	minimum := make([]int, cols)
+	measure := func(cells []doc.Cell, bold bool) {
+		for c := 0; c < cols && c < len(cells); c++ {
+			nat, longest := naturalWidth(cells[c].Text, bold, halfPoints)
+			natural[c] = max(natural[c], nat+2*padX)
+			minimum[c] = max(minimum[c], longest+2*padX)
+		}
+	}
+	measure(t.Header, true)
+	for _, row := range t.Rows {
+		measure(row, false)
+	}
+	withHeader := slices.Clone(minimum)
+	for c := 0; c < cols && c < len(t.Header); c++ {
+		nat, _ := naturalWidth(t.Header[c].Text, true, halfPoints)
+		withHeader[c] = max(withHeader[c], nat+2*padX)
+	}
+	if sum(withHeader) <= avail {
+		minimum = withHeader
+	}
+	for c := range natural {
+		minimum[c] = max(minimum[c], min(natural[c], minColumnText+2*padX))
+		natural[c] = max(natural[c], minimum[c], 2*padX+20)
+	}
+	widths := make([]int, cols)
+	sumNat, sumMin := sum(natural), sum(minimum)
+	switch {
+	case sumNat <= avail:
+		for c := range widths {
+			widths[c] = natural[c] * avail / sumNat
+		}
+	case sumMin >= avail:
+		copy(widths, capToFit(minimum, avail))
+	default:
+		for c := range widths {
+			widths[c] = minimum[c] + (natural[c]-minimum[c])*(avail-sumMin)/(sumNat-sumMin)
+		}
+	}
+	// Whole twips: the rounding goes to the last column, so the table fills avail.
+	widths[cols-1] += avail - sum(widths)
+	return widths
+}
+
+// capToFit lowers the largest values to one common cap so that they add up to
+// total, leaving the values below the cap alone.
+func capToFit(v []int, total int) []int {
+	sorted := slices.Clone(v)
+	slices.Sort(sorted)
+	limit, left := int(^uint(0)>>1), total
+	for i, x := range sorted {
+		if rest := len(sorted) - i; x*rest > left {
+			limit = left / rest
+			break
+		}
+		left -= x
+	}
+	out := make([]int, len(v))
+	for i, x := range v {
+		out[i] = min(x, limit)
+	}
+	return out
+}
+
+func sum(v []int) int {
+	s := 0
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
