@@ -2068,25 +2068,15 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		// lifeplan patch: the metrics come from a parse shared between
+		// documents; each document gets its own unparsed utf8FontFile, which
+		// GenerateCutFont reads from the start when it subsets the font.
+		parsed, err := parseUTF8Font(fontkey, utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
+		utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
 
 		var sbarr map[int]int
 		if f.aliasNbPagesStr == "" {
@@ -2097,14 +2087,14 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		def := fontDefType{
 			Tp:        Type,
 			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
+			Desc:      parsed.desc,
+			Up:        parsed.up,
+			Ut:        parsed.ut,
+			Cw:        parsed.cw,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i, _ = generateFontID(def)
+		def.i = parsed.id
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -4601,8 +4591,16 @@ func (f *Fpdf) putimages() {
 	}
 
 	// Sort the keyList []string by the corresponding image's width.
+	// lifeplan patch: images of equal width are ordered by key, so that the
+	// order (and so the object numbers) is a total order, not Go's map order.
 	if f.catalogSort {
-		sort.SliceStable(keyList, func(i, j int) bool { return f.images[keyList[i]].w < f.images[keyList[j]].w })
+		sort.SliceStable(keyList, func(i, j int) bool {
+			wi, wj := f.images[keyList[i]].w, f.images[keyList[j]].w
+			if wi != wj {
+				return wi < wj
+			}
+			return keyList[i] < keyList[j]
+		})
 	}
 
 	// Maintain a list of inserted image SHA-1 hashes, with their
