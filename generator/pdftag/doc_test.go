@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -38,11 +37,8 @@ var dejaVu = func() []byte {
 }()
 
 func newDrawing(t testing.TB) *drawing {
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCatalogSort(true)
+	p := newFpdf()
 	p.SetCompression(false)
-	p.SetCreationDate(time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
-	p.SetModificationDate(time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
 	p.SetTitle("Tagged test", true)
 	p.SetLang("en-GB")
 	p.AddUTF8FontFromBytes("dv", "", dejaVu)

@@ -12,8 +12,7 @@ import (
 // the second.
 func smallDoc(t *testing.T, extra func(p *fpdf.Fpdf)) []byte {
 	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCatalogSort(true)
+	p := newFpdf()
 	p.AddUTF8FontFromBytes("dv", "", dejaVu)
 	p.SetFont("dv", "", 12)
 	p.AddPage()

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -12,12 +13,21 @@ import (
 // Tests of the patches to the vendored fpdf (generator/third_party/fpdf,
 // LIFEPLAN.md), here so that go test ./... runs them.
 
+// newFpdf is an A4 document that is the same bytes every time: fixed dates,
+// fonts and images written in sorted order.
+func newFpdf() *fpdf.Fpdf {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCatalogSort(true)
+	p.SetCreationDate(time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
+	p.SetModificationDate(time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
+	return p
+}
+
 // samePixelWidth writes a page with three pictures of the same pixel width,
 // registered in the given order.
 func samePixelWidth(t *testing.T, names []string, pics map[string][]byte) []byte {
 	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCatalogSort(true)
+	p := newFpdf()
 	p.AddPage()
 	for _, n := range names {
 		p.RegisterImageOptionsReader(n, fpdf.ImageOptions{ImageType: "png"}, bytes.NewReader(pics[n]))
@@ -53,7 +63,7 @@ func TestImagesOfEqualWidthKeepTheirOrder(t *testing.T) {
 
 // fontDoc writes a page of text in DejaVu Sans.
 func fontDoc() ([]byte, error) {
-	p := fpdf.New("P", "mm", "A4", "")
+	p := newFpdf()
 	p.AddUTF8FontFromBytes("dv", "", dejaVu)
 	p.AddPage()
 	p.SetFont("dv", "", 12)
