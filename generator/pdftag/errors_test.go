@@ -192,7 +192,7 @@ func TestApplyRejectsBadTrees(t *testing.T) {
 
 func TestLexer(t *testing.T) {
 	src := []byte(`<</A [1 0 R 2 3 -4.5 /N#20x (a\)b(c)d) <0aFF> true null] /B <</C 7>>>>`)
-	l := lexer{src: src, end: len(src)}
+	l := lexer{src: src, end: len(src), keep: maxDepth}
 	v, err := l.value(0)
 	if err != nil {
 		t.Fatal(err)
@@ -219,7 +219,7 @@ func TestLexer(t *testing.T) {
 		t.Errorf("nested dictionary: %+v", b)
 	}
 	for _, bad := range []string{`<</A (open>>`, `[1 2`, `<</A>>`, `<<1 2>>`, `<zz>`, `stream`, strings.Repeat("[", 40) + strings.Repeat("]", 40)} {
-		l := lexer{src: []byte(bad), end: len(bad)}
+		l := lexer{src: []byte(bad), end: len(bad), keep: maxDepth}
 		if _, err := l.value(0); err == nil {
 			t.Errorf("%q parsed without error", bad)
 		}

@@ -57,6 +57,11 @@ const maxDepth = 32
 type lexer struct {
 	src      []byte
 	pos, end int
+	// keep is the depth to which arrays and dictionaries keep what is in
+	// them; deeper ones are checked and skipped, keeping only their span.
+	// Apply looks three levels deep at most (a page's /Annots array, its
+	// dictionaries, their entries); not keeping the rest halves the time.
+	keep int
 }
 
 // syntaxError reports where in the file the lexer stopped.
@@ -103,6 +108,9 @@ func (l *lexer) value(depth int) (value, error) {
 	case c == '[':
 		l.pos++
 		v := value{kind: kArray, start: start}
+		if depth < l.keep {
+			v.elems = make([]value, 0, 8)
+		}
 		for {
 			l.skipSpace()
 			if l.pos >= l.end {
@@ -117,14 +125,20 @@ func (l *lexer) value(depth int) (value, error) {
 			if err != nil {
 				return value{}, err
 			}
-			v.elems = append(v.elems, e)
+			if depth < l.keep {
+				v.elems = append(v.elems, e)
+			}
 		}
 	case c == '/':
 		l.pos++
 		for l.pos < l.end && !isSpace(l.src[l.pos]) && !isDelim(l.src[l.pos]) {
 			l.pos++
 		}
-		return value{kind: kName, start: start, end: l.pos, name: string(l.src[start+1 : l.pos])}, nil
+		v := value{kind: kName, start: start, end: l.pos}
+		if depth <= l.keep {
+			v.name = string(l.src[start+1 : l.pos])
+		}
+		return v, nil
 	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 		return l.number()
 	default:
@@ -154,6 +168,9 @@ func (l *lexer) word() string {
 
 func (l *lexer) dict(depth int) (value, error) {
 	v := value{kind: kDict, start: l.pos}
+	if depth < l.keep {
+		v.ents = make([]entry, 0, 8)
+	}
 	l.pos += 2
 	for {
 		l.skipSpace()
@@ -178,7 +195,9 @@ func (l *lexer) dict(depth int) (value, error) {
 		if err != nil {
 			return value{}, err
 		}
-		v.ents = append(v.ents, entry{key: k.name, keyStart: keyStart, val: val})
+		if depth < l.keep {
+			v.ents = append(v.ents, entry{key: k.name, keyStart: keyStart, val: val})
+		}
 	}
 }
 
@@ -228,30 +247,56 @@ func (l *lexer) literalString() (value, error) {
 // number reads an integer or a real, and an indirect reference "n g R".
 func (l *lexer) number() (value, error) {
 	start := l.pos
-	tok := l.word()
-	if n, err := strconv.Atoi(tok); err == nil {
+	for l.pos < l.end && !isSpace(l.src[l.pos]) && !isDelim(l.src[l.pos]) {
+		l.pos++
+	}
+	tok := l.src[start:l.pos]
+	if n, ok := atoi(tok); ok {
 		if ref, ok := l.ref(start, n); ok {
 			return ref, nil
 		}
 		return value{kind: kInt, start: start, end: l.pos, num: n}, nil
 	}
-	if _, err := strconv.ParseFloat(tok, 64); err != nil {
+	if _, err := strconv.ParseFloat(string(tok), 64); err != nil {
 		l.pos = start
 		return value{}, l.errorf("bad number %q", tok)
 	}
 	return value{kind: kReal, start: start, end: l.pos}, nil
 }
 
-// ref completes "n g R" after the number n, or leaves the position alone.
+// atoi reads an optionally signed decimal integer of at most 15 digits.
+func atoi(b []byte) (int, bool) {
+	neg := false
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 15 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// ref completes "n 0 R" after the number n, or leaves the position alone.
+// fpdf writes generation 0 only; "n 1 R" is left to fail as a number followed
+// by an unexpected keyword.
 func (l *lexer) ref(start, n int) (value, bool) {
 	save := l.pos
 	l.skipSpace()
-	gen := l.word()
-	l.skipSpace()
-	if l.pos < l.end && l.src[l.pos] == 'R' && (l.pos+1 == l.end || isSpace(l.src[l.pos+1]) || isDelim(l.src[l.pos+1])) {
-		// fpdf writes generation 0 only; "n 1 R" is left to fail as a number
-		// followed by an unexpected keyword.
-		if gen == "0" && n > 0 {
+	if n > 0 && l.pos+1 < l.end && l.src[l.pos] == '0' && isSpace(l.src[l.pos+1]) {
+		l.pos++
+		l.skipSpace()
+		if l.pos < l.end && l.src[l.pos] == 'R' && (l.pos+1 == l.end || isSpace(l.src[l.pos+1]) || isDelim(l.src[l.pos+1])) {
 			l.pos++
 			return value{kind: kRef, start: start, end: l.pos, num: n}, true
 		}

@@ -111,7 +111,7 @@ func (f *file) readXref(sx int) error {
 	if !bytes.HasPrefix(src[p:], []byte("trailer\n")) {
 		return fmt.Errorf("no trailer after the cross-reference table at offset %d", p)
 	}
-	l := lexer{src: src, pos: p + len("trailer\n"), end: sx}
+	l := lexer{src: src, pos: p + len("trailer\n"), end: sx, keep: 1}
 	t, err := l.value(0)
 	if err != nil {
 		return fmt.Errorf("trailer: %w", err)
@@ -187,7 +187,8 @@ func (f *file) checkSpans() error {
 		if k+1 < len(f.order) {
 			s.end = f.spans[f.order[k+1]].start
 		}
-		head := objHeader(i)
+		var buf [24]byte
+		head := appendObjHeader(buf[:0], i)
 		obj := f.src[s.start:s.end]
 		if !bytes.HasPrefix(obj, head) || !bytes.HasSuffix(obj, []byte(endobj)) || len(obj) < len(head)+len(endobj) {
 			return fmt.Errorf("object %d at offset %d does not start with %q and end with %q", i, s.start, bytes.TrimSpace(head), "endobj")
@@ -200,8 +201,9 @@ func (f *file) checkSpans() error {
 	return nil
 }
 
-func objHeader(n int) []byte {
-	return append(strconv.AppendInt(nil, int64(n), 10), " 0 obj\n"...)
+// appendObjHeader appends "n 0 obj\n".
+func appendObjHeader(b []byte, n int) []byte {
+	return append(strconv.AppendInt(b, int64(n), 10), " 0 obj\n"...)
 }
 
 // object parses object n, which must not be a stream.
@@ -210,7 +212,8 @@ func (f *file) object(n int) (value, error) {
 		return value{}, fmt.Errorf("no object %d in the file", n)
 	}
 	s := f.spans[n]
-	l := lexer{src: f.src, pos: s.start + len(objHeader(n)), end: s.end - len(endobj)}
+	var buf [24]byte
+	l := lexer{src: f.src, pos: s.start + len(appendObjHeader(buf[:0], n)), end: s.end - len(endobj), keep: 3}
 	v, err := l.value(0)
 	if err != nil {
 		return value{}, fmt.Errorf("object %d: %w", n, err)

@@ -22,7 +22,7 @@ type writer struct {
 
 func (w *writer) begin(n int) {
 	w.offsets[n] = len(w.out)
-	w.out = append(w.out, objHeader(n)...)
+	w.out = appendObjHeader(w.out, n)
 }
 
 func (w *writer) end() { w.out = append(w.out, "\n"+endobj...) }
