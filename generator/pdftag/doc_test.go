@@ -46,7 +46,7 @@ func newDrawing(t testing.TB) *drawing {
 	p.SetAutoPageBreak(false, 0)
 	d := &drawing{t: t, pdf: p, root: &Elem{Role: "Document"}}
 	p.SetHeaderFunc(func() {
-		d.artifact("/Artifact <</Type /Pagination /Subtype /Header>> BDC", func() {
+		d.artifact(PaginationArtifact, func() {
 			p.SetFont("dv", "", 9)
 			p.SetXY(15, 8)
 			p.CellFormat(0, 5, "Tagged test — running header", "", 0, "L", false, 0, "")
@@ -76,16 +76,16 @@ func (d *drawing) mark(tag string, draw func()) Kid {
 	p := d.page()
 	id := d.next[p]
 	d.next[p]++
-	d.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", tag, id))
+	d.pdf.RawWriteStr(BDC(tag, id))
 	draw()
-	d.pdf.RawWriteStr("EMC")
+	d.pdf.RawWriteStr(EMC)
 	return MCR(p, id)
 }
 
 func (d *drawing) artifact(open string, draw func()) {
 	d.pdf.RawWriteStr(open)
 	draw()
-	d.pdf.RawWriteStr("EMC")
+	d.pdf.RawWriteStr(EMC)
 }
 
 // add appends e to parent (the document when nil) and returns e.
@@ -182,7 +182,7 @@ func testDoc(t testing.TB) ([]byte, *Elem) {
 				role, scope = "TH", "Column"
 			}
 			x := 15 + float64(c)*40
-			d.artifact("/Artifact BMC", func() { p.Rect(x, y, 40, 7, "D") })
+			d.artifact(Artifact, func() { p.Rect(x, y, 40, 7, "D") })
 			td := d.add(tr, &Elem{Role: role, Scope: scope})
 			td.Kids = append(td.Kids, d.mark(role, func() {
 				p.SetXY(x+1, y)

@@ -247,3 +247,9 @@ func TestTextStrings(t *testing.T) {
 		}
 	}
 }
+
+func TestOperators(t *testing.T) {
+	if got := BDC("H2", 7); got != "/H2 <</MCID 7>> BDC" {
+		t.Errorf("BDC: %q", got)
+	}
+}
