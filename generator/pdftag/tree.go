@@ -60,7 +60,7 @@ func buildTree(d *pdfDoc, root *Elem, firstFree int) (*tree, error) {
 	t.parentTree = next + 1
 	t.pageArrays = next + 2
 	next += 2 + np
-	if err := t.walk(root, 0, d); err != nil {
+	if err := t.walk(root, nil, d); err != nil {
 		return nil, err
 	}
 	for i, e := range t.elems {
@@ -108,51 +108,78 @@ func (t *tree) setOwner(p, mcid, obj int) {
 	t.mcOwner[p] = m
 }
 
-// walk checks e and its descendants and lists them in preorder.
-func (t *tree) walk(e *Elem, depth int, d *pdfDoc) error {
-	where := func() string { return fmt.Sprintf("structure element %d (%s)", len(t.elems), e.Role) }
-	if depth > maxTreeDepth {
+// step is one element on the way from the root to an element: its role and
+// which kid of its parent it is.
+type step struct {
+	role string
+	kid  int
+}
+
+// where names an element for an error: "structure element Document/L[3]/LI[0]",
+// the roles from the root down, each with its index among its parent's kids.
+func where(chain []step) string {
+	var b strings.Builder
+	b.WriteString("structure element ")
+	for i, s := range chain {
+		if i > 0 {
+			fmt.Fprintf(&b, "/%s[%d]", s.role, s.kid)
+		} else {
+			b.WriteString(s.role)
+		}
+	}
+	return b.String()
+}
+
+// walk checks e and its descendants and lists them in preorder. chain is the
+// way to e, e included; it is only formatted for an error.
+func (t *tree) walk(e *Elem, chain []step, d *pdfDoc) error {
+	if len(chain) == 0 {
+		// Room for the usual depth, so that pushing does not allocate.
+		chain = append(make([]step, 0, 16), step{role: e.Role})
+	}
+	if len(chain) > maxTreeDepth {
 		return fmt.Errorf("the structure tree is more than %d elements deep", maxTreeDepth)
 	}
 	if _, dup := t.obj[e]; dup {
-		return fmt.Errorf("%s appears twice in the structure tree", where())
+		return fmt.Errorf("%s appears twice in the structure tree", where(chain))
 	}
 	t.obj[e] = 0 // seen; numbered once the tree is walked
 	t.elems = append(t.elems, e)
 	if err := checkElem(e, len(d.pages)); err != nil {
-		return fmt.Errorf("%s: %w", where(), err)
+		return fmt.Errorf("%s: %w", where(chain), err)
 	}
 	for i, k := range e.Kids {
 		if k.Elem != nil {
-			if err := t.walk(k.Elem, depth+1, d); err != nil {
+			// chain is a stack: a sibling overwrites what an earlier one pushed.
+			if err := t.walk(k.Elem, append(chain, step{k.Elem.Role, i}), d); err != nil {
 				return err
 			}
 			continue
 		}
 		if k.Page < 0 || k.Page >= len(d.pages) {
-			return fmt.Errorf("%s, kid %d: page index %d, but the document has %d pages", where(), i, k.Page, len(d.pages))
+			return fmt.Errorf("%s, kid %d: page index %d, but the document has %d pages", where(chain), i, k.Page, len(d.pages))
 		}
 		if k.Annot >= 0 {
 			if e.Role != "Link" {
-				return fmt.Errorf("%s, kid %d: an annotation belongs in a Link element", where(), i)
+				return fmt.Errorf("%s, kid %d: an annotation belongs in a Link element", where(chain), i)
 			}
 			if k.Annot >= len(d.pages[k.Page].annots) {
-				return fmt.Errorf("%s, kid %d: page %d has no annotation %d (it has %d)", where(), i, k.Page+1, k.Annot, len(d.pages[k.Page].annots))
+				return fmt.Errorf("%s, kid %d: page %d has no annotation %d (it has %d)", where(chain), i, k.Page+1, k.Annot, len(d.pages[k.Page].annots))
 			}
 			if t.annotKey[k.Page][k.Annot] != -1 {
-				return fmt.Errorf("%s, kid %d: annotation %d of page %d is referenced twice", where(), i, k.Annot, k.Page+1)
+				return fmt.Errorf("%s, kid %d: annotation %d of page %d is referenced twice", where(chain), i, k.Annot, k.Page+1)
 			}
 			t.annotKey[k.Page][k.Annot] = -2 // claimed; keyed once the tree is walked
 			continue
 		}
 		if k.Annot != -1 {
-			return fmt.Errorf("%s, kid %d: Annot is %d; it is -1 for marked content or an index from 0", where(), i, k.Annot)
+			return fmt.Errorf("%s, kid %d: Annot is %d; it is -1 for marked content or an index from 0", where(chain), i, k.Annot)
 		}
 		if k.MCID < 0 || k.MCID >= maxMCID {
-			return fmt.Errorf("%s, kid %d: MCID %d out of range 0..%d", where(), i, k.MCID, maxMCID-1)
+			return fmt.Errorf("%s, kid %d: MCID %d out of range 0..%d", where(chain), i, k.MCID, maxMCID-1)
 		}
 		if m := t.mcOwner[k.Page]; k.MCID < len(m) && m[k.MCID] != 0 {
-			return fmt.Errorf("%s, kid %d: MCID %d of page %d is referenced twice", where(), i, k.MCID, k.Page+1)
+			return fmt.Errorf("%s, kid %d: MCID %d of page %d is referenced twice", where(chain), i, k.MCID, k.Page+1)
 		}
 		t.setOwner(k.Page, k.MCID, 1) // claimed; the owner's number is set later
 	}
