@@ -10,8 +10,7 @@ import (
 
 // smallDoc is two pages: MCIDs 0 and 1 and a link on the first, MCID 0 on
 // the second.
-func smallDoc(t *testing.T, extra func(p *fpdf.Fpdf)) []byte {
-	t.Helper()
+func smallDoc(t testing.TB, extra func(p *fpdf.Fpdf)) []byte {
 	p := newFpdf()
 	p.AddUTF8FontFromBytes("dv", "", dejaVu)
 	p.SetFont("dv", "", 12)
@@ -107,10 +106,16 @@ func TestApplyRejectsAnXrefEntryThatIsOff(t *testing.T) {
 	// The entry of object 3 (the first page), made one byte later.
 	xref := bytes.LastIndex(src, []byte("\nxref\n")) + 1
 	e := xref + len("xref\n0 ") + bytes.IndexByte(src[xref+len("xref\n0 "):], '\n') + 1 + 3*xrefEntryLen
-	bad := append([]byte{}, src...)
-	copy(bad[e:], "0000000010")
-	if _, err := Apply(bad, smallTree(), testInfo); err == nil || !strings.Contains(err.Error(), "expected an object at offset") {
-		t.Fatalf("error %v, want one about the object's offset", err)
+	for _, tc := range []struct{ off, want string }{
+		{"0000000010", "expected an object at offset"},
+		{"0020011768", "not between the header and the table"}, // found by FuzzApply: it panicked
+		{"0000000003", "not between the header and the table"},
+	} {
+		bad := append([]byte{}, src...)
+		copy(bad[e:], tc.off)
+		if _, err := Apply(bad, smallTree(), testInfo); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("offset %s: error %v, want one saying %q", tc.off, err, tc.want)
+		}
 	}
 }
 

@@ -106,6 +106,9 @@ func (f *file) readXref(sx int) error {
 		if !ok {
 			return fmt.Errorf("cross-reference entry %d %q is not as fpdf writes it", i, e)
 		}
+		if i > 0 && (off < f.header || off >= f.xref) {
+			return fmt.Errorf("cross-reference entry %d: offset %d is not between the header and the table", i, off)
+		}
 		f.spans[i].start = off
 	}
 	if !bytes.HasPrefix(src[p:], []byte("trailer\n")) {
