@@ -91,7 +91,7 @@ func buildTree(d *pdfDoc, root *Elem, firstFree int) (*tree, error) {
 	for i := range d.pages {
 		for j, key := range t.annotKey[i] {
 			if key < 0 {
-				return nil, fmt.Errorf("page %d: link annotation %d is in no Link element of the structure tree", i+1, j)
+				return nil, fmt.Errorf("link annotation %d of page index %d is in no Link element of the structure tree", j, i)
 			}
 		}
 	}
@@ -164,10 +164,10 @@ func (t *tree) walk(e *Elem, chain []step, d *pdfDoc) error {
 				return fmt.Errorf("%s, kid %d: an annotation belongs in a Link element", where(chain), i)
 			}
 			if k.Annot >= len(d.pages[k.Page].annots) {
-				return fmt.Errorf("%s, kid %d: page %d has no annotation %d (it has %d)", where(chain), i, k.Page+1, k.Annot, len(d.pages[k.Page].annots))
+				return fmt.Errorf("%s, kid %d: page index %d has no annotation %d (it has %d)", where(chain), i, k.Page, k.Annot, len(d.pages[k.Page].annots))
 			}
 			if t.annotKey[k.Page][k.Annot] != -1 {
-				return fmt.Errorf("%s, kid %d: annotation %d of page %d is referenced twice", where(chain), i, k.Annot, k.Page+1)
+				return fmt.Errorf("%s, kid %d: annotation %d of page index %d is referenced twice", where(chain), i, k.Annot, k.Page)
 			}
 			t.annotKey[k.Page][k.Annot] = -2 // claimed; keyed once the tree is walked
 			continue
@@ -179,7 +179,7 @@ func (t *tree) walk(e *Elem, chain []step, d *pdfDoc) error {
 			return fmt.Errorf("%s, kid %d: MCID %d out of range 0..%d", where(chain), i, k.MCID, maxMCID-1)
 		}
 		if m := t.mcOwner[k.Page]; k.MCID < len(m) && m[k.MCID] != 0 {
-			return fmt.Errorf("%s, kid %d: MCID %d of page %d is referenced twice", where(chain), i, k.MCID, k.Page+1)
+			return fmt.Errorf("%s, kid %d: MCID %d of page index %d is referenced twice", where(chain), i, k.MCID, k.Page)
 		}
 		t.setOwner(k.Page, k.MCID, 1) // claimed; the owner's number is set later
 	}
