@@ -277,3 +277,39 @@ func TestStructureAsPopplerReadsIt(t *testing.T) {
 		at += i + len(w)
 	}
 }
+
+// TestApplyDoesNotChangeThePages renders every page before and after Apply
+// with poppler: the pixels must be the same.
+func TestApplyDoesNotChangeThePages(t *testing.T) {
+	pdftoppm := testtools.Require(t, "pdftoppm")
+	src, out := tagged(t)
+	render := func(name string, data []byte) [][]byte {
+		path := writeTemp(t, name+".pdf", data)
+		prefix := filepath.Join(filepath.Dir(path), name)
+		if msg, err := exec.Command(pdftoppm, "-r", "30", "-gray", path, prefix).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, msg)
+		}
+		pages, err := filepath.Glob(prefix + "-*.pgm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var imgs [][]byte
+		for _, p := range pages {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			imgs = append(imgs, b)
+		}
+		return imgs
+	}
+	before, after := render("before", src), render("after", out)
+	if len(before) != 3 || len(after) != 3 {
+		t.Fatalf("%d pages before, %d after; want 3", len(before), len(after))
+	}
+	for i := range before {
+		if !bytes.Equal(before[i], after[i]) {
+			t.Errorf("page %d looks different after Apply", i+1)
+		}
+	}
+}
