@@ -15,17 +15,24 @@ import (
 
 // Elem is one structure element.
 type Elem struct {
-	Role string // standard structure type: Document, H1..H6, P, L, LI, Lbl, LBody,
-	// Table, TR, TH, TD, Figure, Div, Link, Span, Caption, Note
-	Alt string // alternative text (Figure); written as /Alt. On a Link it is
+	// Role is a standard structure type: Document, H1..H6, P, L, LI, Lbl,
+	// LBody, Table, TR, TH, TD, Figure, Div, Link, Span, Caption, Note (any
+	// type of ISO 32000-1, 14.8.4; there is no /RoleMap).
+	Role string
+	// Alt is alternative text (Figure); written as /Alt. On a Link it is
 	// written instead as the /Contents of the link's annotations, the link's
 	// description that PDF/UA-1 7.18.5 asks for, so that the link text itself
 	// is still what is read.
-	Scope      string // TH only: "Column" or "Row"; written as /A << /O /Table /Scope /Column >>
+	Alt string
+	// Scope is for TH only: "Column" or "Row"; written as
+	// /A << /O /Table /Scope /Column >>.
+	Scope      string
 	Lang       string // optional /Lang of the element
 	ActualText string // optional /ActualText
-	BBox       *BBox  // Figure: its box on its first page, in PDF points (origin bottom-left)
-	Kids       []Kid  // in reading order
+	// BBox is a Figure's box on its first page, in PDF points (origin
+	// bottom-left); written as /A << /O /Layout /BBox [...] >>.
+	BBox *BBox
+	Kids []Kid // in reading order
 }
 
 // BBox is a box on a page, in PDF points with the origin at the bottom left.
@@ -34,13 +41,17 @@ type BBox struct {
 	X0, Y0, X1, Y1 float64
 }
 
-// Kid is a child element, a marked-content reference or an annotation reference.
+// Kid is a child element, a marked-content reference or an annotation
+// reference. The zero Kid is an annotation reference (Annot 0 of page 0):
+// make Kids with Child, MCR and OBJR.
 type Kid struct {
-	Elem  *Elem // a child element; or nil, and then:
-	Page  int   // 0-based page index of the marked content / annotation
-	MCID  int   // the MCID on that page (used when Annot < 0)
-	Annot int   // >= 0: index of a /Link annotation in that page's /Annots array (OBJR),
-	//       which also gets /StructParent; -1: a marked-content reference
+	Elem *Elem // a child element; or nil, and then:
+	Page int   // 0-based page index of the marked content / annotation
+	MCID int   // the MCID on that page (used when Annot < 0)
+	// Annot >= 0 is the index of a /Link annotation in that page's /Annots
+	// array (OBJR), which also gets /StructParent; -1 makes a marked-content
+	// reference.
+	Annot int
 }
 
 // Child is the Kid for a child element.
