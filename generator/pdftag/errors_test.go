@@ -50,6 +50,36 @@ func TestSmallDocTags(t *testing.T) {
 	}
 }
 
+// TestPlainDocTags: no links, no bookmarks, no pictures, an empty page.
+func TestPlainDocTags(t *testing.T) {
+	p := newFpdf()
+	p.SetFont("Helvetica", "", 12)
+	p.AddPage()
+	p.RawWriteStr(BDC("P", 0))
+	p.Cell(0, 10, "Only text")
+	p.RawWriteStr(EMC)
+	p.AddPage()
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Apply(b.Bytes(), &Elem{Role: "Document", Kids: []Kid{Child(&Elem{Role: "P", Kids: []Kid{MCR(0, 0)}})}}, testInfo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := readFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Page 2 has no marked content: its parent tree array is empty.
+	if !bytes.Contains(out, []byte("\n[]\nendobj\n")) {
+		t.Errorf("no empty parent tree array for the empty page")
+	}
+	if len(f.spans) < 10 {
+		t.Errorf("only %d objects", len(f.spans))
+	}
+}
+
 // edit replaces the only occurrence of old in src by new, of the same length,
 // so that every offset stays right.
 func edit(t *testing.T, src []byte, old, new string) []byte {
