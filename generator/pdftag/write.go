@@ -9,9 +9,9 @@ import (
 )
 
 // header is the new file's header: PDF 1.7, the version PDF/UA-1 builds on
-// (fpdf writes 1.3 to 1.5, which have no /Tabs, say), and the comment of
-// bytes above 127 that tells file-transfer tools the file is binary (ISO
-// 32000-1, 7.5.2).
+// (fpdf writes 1.3 unless a feature it uses needs more, and /Tabs, for one,
+// is PDF 1.5), and the comment of bytes above 127 that tells file-transfer
+// tools the file is binary (ISO 32000-1, 7.5.2).
 const header = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 // writer builds the new file.
