@@ -137,7 +137,7 @@ func (f *flow) heading(h *doc.Heading, parent *Elem, fr frame) {
 // picture with the text beside it.
 func (f *flow) paragraph(p *doc.Paragraph, parent *Elem, fr frame) {
 	if p.Picture != nil {
-		f.beside(p.Picture, p.Text, parent, fr, f.sh.pictureW, f.sh.pictureMaxH)
+		f.beside(p.Picture, p.Text, parent, fr, f.sh.pictureW, f.sh.pictureMaxH, f.sh.pictureColumn)
 	} else {
 		f.text(p.Text, parent.add("P"), fr)
 	}
@@ -172,15 +172,16 @@ func (f *flow) takeMarkers() []marker {
 // beside lays out a picture at the left of fr and text to its right. Text no taller
 // than the picture is centred on it; taller text continues below the picture's
 // lines, at the same indent, so nothing leaves dead space under the picture.
-func (f *flow) beside(img *doc.Image, runs []doc.Inline, parent *Elem, fr frame, maxW, maxH float64) {
+func (f *flow) beside(img *doc.Image, runs []doc.Inline, parent *Elem, fr frame, maxW, maxH, column float64) {
 	pw, ph := fitBox(img, maxW, maxH)
+	column = math.Max(column, pw+f.sh.pictureGap)
 	fig := parent.add("Figure")
 	fig.Alt = img.Alt
 	var p *Elem
 	if len(runs) > 0 {
 		p = parent.add("P")
 	}
-	inner := frame{x: fr.x + pw + f.sh.pictureGap, w: math.Max(fr.w-pw-f.sh.pictureGap, f.sh.minTextWidth)}
+	inner := frame{x: fr.x + column, w: math.Max(fr.w-column, f.sh.minTextWidth)}
 	ts := f.sh.body
 	lh := ts.lineHeight()
 	var lines []line
@@ -317,7 +318,7 @@ func (f *flow) listItem(it doc.ListItem, body *Elem, fr frame) {
 				runs, blocks = p.Text, blocks[1:]
 			}
 		}
-		f.beside(it.Picture, runs, body, fr, f.sh.itemPictureW, f.sh.itemPictureMaxH)
+		f.beside(it.Picture, runs, body, fr, f.sh.itemPictureW, f.sh.itemPictureMaxH, 0)
 		if len(blocks) > 0 {
 			f.gap(f.sh.gapInList)
 		}

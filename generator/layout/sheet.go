@@ -17,8 +17,11 @@ type sheet struct {
 
 	// A picture beside a paragraph, and beside a list item's text.
 	pictureW, pictureMaxH, pictureGap float64
-	itemPictureW, itemPictureMaxH     float64
-	figureMaxH                        float64
+	// pictureColumn, when set, is the width from a paragraph's picture to its text,
+	// so that in easy read all the words start in one column.
+	pictureColumn                 float64
+	itemPictureW, itemPictureMaxH float64
+	figureMaxH                    float64
 
 	asidePad, asideBar float64
 	cellPadX, cellPadY float64
@@ -56,7 +59,7 @@ func sheetFor(k doc.Kind, scale float64) *sheet {
 			},
 			gapParagraph: 6, gapInList: 4, gapBlock: 8,
 			listIndent: 9, markerGap: 3,
-			pictureW: 50, pictureMaxH: 45, pictureGap: 8,
+			pictureW: 48, pictureMaxH: 45, pictureGap: 8, pictureColumn: contentW / 3,
 			itemPictureW: 30, itemPictureMaxH: 30,
 			figureMaxH: 80,
 			asidePad:   5, asideBar: 2,

@@ -204,8 +204,12 @@ func breakableSpace(before, after string) bool {
 	if b == utf8.RuneError || a == utf8.RuneError {
 		return true
 	}
-	if unicode.IsDigit(b) && unicode.IsDigit(a) {
+	bd, ad := unicode.IsDigit(b), unicode.IsDigit(a)
+	if bd && ad {
 		return false
+	}
+	if !bd && !ad {
+		return true // neither side can be a day or a year: the common case, kept fast
 	}
 	last := before[strings.LastIndexFunc(before, isSpace)+1:]
 	next := after

@@ -57,6 +57,9 @@ func Export(res *layout.Result, meta doc.Meta) ([]byte, error) {
 	for i := range res.Pages {
 		e.page(i)
 	}
+	if e.err != nil {
+		return nil, fmt.Errorf("pdf: drawing %q: %w", meta.Title, e.err)
+	}
 	if err := e.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: drawing %q: %w", meta.Title, err)
 	}
@@ -84,6 +87,7 @@ type exporter struct {
 	font      fontState
 	images    map[string]bool // pictures registered with fpdf, by name
 	links     map[string]int  // fpdf link id of each anchor
+	err       error           // the first error, with what it concerns
 	outlineLv int             // outline level of the last bookmark, -1 before the first
 	bookmark  int             // next bookmark of res.Bookmarks to add
 
@@ -338,7 +342,10 @@ func (e *exporter) register(img *doc.Image) (string, bool) {
 		return name, true
 	}
 	e.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: strings.ToLower(img.Format)}, bytes.NewReader(img.Data))
-	if e.pdf.Error() != nil {
+	if err := e.pdf.Error(); err != nil {
+		if e.err == nil {
+			e.err = fmt.Errorf("picture %q: %w", img.Name, err)
+		}
 		return "", false
 	}
 	e.images[name] = true
