@@ -179,7 +179,7 @@ func (c *cli) render(args []string) int {
 	out := fs.StringP("out", "o", "out", "folder to write into; each plan gets <out>/<plan name>/")
 	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
 	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx")
-	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl); missing ones come from the built-in set")
+	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl, parts.md.tmpl); missing ones come from the built-in set")
 	if code, done := c.parse(fs, args); done {
 		return code
 	}

@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"strings"
 
 	"lifeplan/generator/money"
 	"lifeplan/generator/plan"
@@ -40,6 +41,9 @@ func (c costing) planLine(pl plan.BudgetLine) Line {
 			kind = "sleep-in nights"
 		case plan.TimeWakingNight:
 			kind = "waking nights"
+		}
+		if pl.NightsPerWeek == money.DecimalScale {
+			kind = strings.TrimSuffix(kind, "s") // "1 sleep-in night", not "1 sleep-in nights"
 		}
 		l.Basis = fmt.Sprintf("%s %s a week × %s a night × %s weeks", pl.NightsPerWeek, kind, pl.PerNight, wk)
 	case pl.UnitCost > 0:

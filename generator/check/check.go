@@ -146,6 +146,7 @@ func allRules() []rule {
 		wordingRules(),
 		consistencyRules(),
 		budgetConsistencyRules(),
+		readerRules(),
 	)
 }
 

@@ -271,6 +271,9 @@ func TestEveryIDDocumented(t *testing.T) {
 	for _, tc := range ruleCases(t) {
 		plans = append(plans, source(tc.over))
 	}
+	for _, src := range readerSources(t) {
+		plans = append(plans, src)
+	}
 	seen := map[string]bool{}
 	for _, src := range plans {
 		for _, f := range Check(parse(t, src)) {

@@ -24,6 +24,12 @@ type Spec struct {
 	Subject  string
 	// Private says whether items marked private = true may appear.
 	Private bool
+	// Withhold lists the parts of the plan this document's readers may not see.
+	// Compose removes them before the template runs.
+	Withhold []Part
+	// OwnVersion says the document is versioned by its provider ([support_plan]
+	// version), apart from the LLSP: its pages carry that version when the plan gives it.
+	OwnVersion bool
 }
 
 // Specs lists the documents lifeplan makes, in the order it makes them.
@@ -35,14 +41,17 @@ func Specs() []Spec {
 			Private:  true},
 		{ID: "service-spec", Title: "Service Specification",
 			Audience: "commissioners and support providers",
-			Subject:  "The support service to be commissioned: team, hours, aims, needs and who pays"},
+			Subject:  "The support service to be commissioned: team, hours, aims, needs and who pays",
+			Withhold: []Part{PartHealth, PartFamily}},
 		{ID: "housing-spec", Title: "Housing Specification",
 			Audience: "housing brokers and landlords",
-			Subject:  "The home to find: where, what kind, tenure, adaptations"},
+			Subject:  "The home to find: where, what kind, tenure, adaptations",
+			Withhold: []Part{PartHealth, PartFamily, PartRisks, PartSupport, PartHistory}},
 		{ID: "support-plan", Title: "Support Plan",
-			Audience: "everyone who supports me day to day: my team, professionals and my family",
-			Subject:  "How to support a young person, day to day: the team's manual",
-			Private:  true},
+			Audience:   "everyone who supports me day to day: my team, professionals and my family",
+			Subject:    "How to support a young person, day to day: the team's manual",
+			Private:    true,
+			OwnVersion: true},
 	}
 }
 
@@ -70,14 +79,19 @@ type View struct {
 type Checks struct {
 	Blockers  int
 	Advice    int
-	Checklist []ChecklistRow
+	Checklist []ChecklistRow // the ten criteria, in order
+	Practice  []ChecklistRow // the good-practice list, in order
 }
 
-// ChecklistRow is one criterion of the panel checklist.
+// ChecklistRow is one criterion or good-practice item of the panel checklist.
 type ChecklistRow struct {
 	Criterion string // "1. Who are you?"
-	Where     string // where the plan answers it
-	Status    string // "Met" or what is missing
+	// Met rows point at the heading where the evidence is; documents print its page.
+	Met    bool
+	Anchor string
+	// Status is what is missing, in plain words, for a row not met; for a met row,
+	// an optional note (suggestions from lifeplan check).
+	Status string
 }
 
 // Composer fills templates. Make one with New and reuse it for many plans.
@@ -86,18 +100,43 @@ type Composer struct {
 	parser    *markdown.Parser
 }
 
+// PartsFile holds the named templates ({{define}}) every document shares: the item
+// list, numbered steps, the DRAFT banner. A council's parts file need only hold the
+// definitions it rewords; each replaces the built-in one of the same name.
+const PartsFile = "parts.md.tmpl"
+
 // New parses every document's template, taking each from override when it has the
-// file (a council's own wording) and from base otherwise.
+// file (a council's own wording) and from base otherwise. The shared parts come from
+// base, then from override's parts file, one definition at a time.
 func New(base, override fs.FS) (*Composer, error) {
 	c := &Composer{templates: map[string]*template.Template{}, parser: markdown.NewParser()}
+	baseParts, err := fs.ReadFile(base, PartsFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading built-in template %s: %w", PartsFile, err)
+	}
+	var ownParts []byte
+	if override != nil {
+		ownParts, err = fs.ReadFile(override, PartsFile)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("reading template %s: %w", PartsFile, err)
+		}
+	}
 	for _, s := range Specs() {
 		name := s.ID + ".md.tmpl"
 		src, err := readTemplate(base, override, name)
 		if err != nil {
 			return nil, err
 		}
-		t, err := template.New(name).Option("missingkey=error").Funcs(funcs()).Parse(src)
-		if err != nil {
+		t := template.New(name).Option("missingkey=error").Funcs(funcs())
+		if _, err := t.New(PartsFile).Parse(string(baseParts)); err != nil {
+			return nil, fmt.Errorf("built-in template %s: %w", PartsFile, err)
+		}
+		if ownParts != nil {
+			if _, err := t.New(PartsFile).Parse(string(ownParts)); err != nil {
+				return nil, fmt.Errorf("template %s: %w", PartsFile, err)
+			}
+		}
+		if _, err := t.Parse(src); err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
 		c.templates[s.ID] = t
@@ -128,11 +167,25 @@ func (c *Composer) Markdown(v *View) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for document %q", v.Doc.ID)
 	}
+	// The template sees only what this document's readers may see.
+	seen := *v
+	seen.Plan = forAudience(v.Plan, v.Doc)
+	seen.Person = seen.Plan.Person
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, v); err != nil {
+	if err := t.Execute(&buf, &seen); err != nil {
 		return nil, fmt.Errorf("filling template: %w", err)
 	}
 	return tidy(dropEmptySections(buf.Bytes())), nil
+}
+
+// NotWritten is the line a criterion's section shows in a draft that does not answer
+// it yet: every criterion keeps its place, so the panel sees what is missing.
+const NotWritten = "*Not written yet: the plan does not answer this question yet.*"
+
+// alwaysShown reports whether a heading keeps its place even with nothing under it:
+// the ten criteria, anchored {#criterion-N}.
+func alwaysShown(line string) bool {
+	return strings.Contains(line, "{#criterion-")
 }
 
 // dropEmptySections removes headings with nothing under them (only blank lines or
@@ -144,6 +197,7 @@ func (c *Composer) Markdown(v *View) ([]byte, error) {
 func dropEmptySections(b []byte) []byte {
 	lines := strings.Split(string(b), "\n")
 	keep := make([]bool, len(lines))
+	empty := make([]bool, len(lines)) // an always-shown heading with nothing under it
 	for i := len(lines) - 1; i >= 0; i-- {
 		level := headingLevel(lines[i])
 		if level == 0 {
@@ -159,11 +213,17 @@ func dropEmptySections(b []byte) []byte {
 				break
 			}
 		}
+		if !keep[i] && alwaysShown(lines[i]) {
+			keep[i], empty[i] = true, true
+		}
 	}
 	var out []string
 	for i, l := range lines {
 		if keep[i] {
 			out = append(out, l)
+		}
+		if empty[i] {
+			out = append(out, "", NotWritten, "")
 		}
 	}
 	return []byte(strings.Join(out, "\n"))
@@ -186,8 +246,14 @@ func tidy(b []byte) []byte {
 	lines := strings.Split(string(b), "\n")
 	out := make([]string, 0, len(lines))
 	blank := true
-	for _, l := range lines {
+	for i, l := range lines {
 		l = strings.TrimRight(l, " \t")
+		// A hard line break ("\" at the end) before a blank line would print as a
+		// backslash: the line after it was left out. An even run of backslashes is
+		// escaped text, not a break.
+		if n := len(l) - len(strings.TrimRight(l, `\`)); n%2 == 1 && (i+1 == len(lines) || strings.TrimSpace(lines[i+1]) == "") {
+			l = l[:len(l)-1]
+		}
 		if l == "" {
 			if blank {
 				continue
@@ -227,7 +293,16 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		blocks = blocks[:len(blocks)-1]
 	}
 	p := v.Plan
+	version := p.Plan.Version
+	if v.Doc.OwnVersion && p.SupportPlan.Version != "" {
+		version = p.SupportPlan.Version
+	}
+	draft := ""
+	if (v.Checks != nil && v.Checks.Blockers > 0) || p.Plan.Status == plan.StatusDraft {
+		draft = "DRAFT"
+	}
 	return &doc.Document{Meta: doc.Meta{
+		Draft:          draft,
 		ID:             v.Doc.ID,
 		Title:          v.Doc.Title,
 		Subject:        v.Doc.Subject,
@@ -235,7 +310,7 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		Language:       p.Plan.Language,
 		Classification: p.Plan.Classification,
 		PersonName:     p.Person.Name,
-		Version:        p.Plan.Version,
+		Version:        version,
 		Date:           p.Plan.Written.Long(),
 		ReviewDate:     p.Plan.Review.Long(),
 		Created:        p.Plan.Written.ISO(),

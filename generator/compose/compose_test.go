@@ -135,7 +135,7 @@ func TestAudiences(t *testing.T) {
 			t.Errorf("the support plan lacks %q", s)
 		}
 	}
-	if !strings.Contains(text["service-spec"], "Hours of support needed") {
+	if !strings.Contains(text["service-spec"], "Paid support to cost") {
 		t.Error("the service specification lost its team hours")
 	}
 }

@@ -13,17 +13,60 @@ import (
 // a template cannot forget to.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"md":    markdown.Escape,
-		"paras": paras,
-		"money": func(p money.Pence) string { return markdown.Escape(p.String()) },
-		"num":   func(d money.Decimal) string { return d.String() },
-		"date":  func(d plan.Date) string { return d.Long() },
-		"label": label,
-		"pic":   pic,
-		"item":  item,
-		"neg":   func(p money.Pence) money.Pence { return -p },
-		"add":   func(a, b int) int { return a + b },
+		"md":        markdown.Escape,
+		"paras":     paras,
+		"money":     func(p money.Pence) string { return markdown.Escape(p.String()) },
+		"num":       func(d money.Decimal) string { return d.String() },
+		"date":      func(d plan.Date) string { return d.Long() },
+		"label":     label,
+		"pic":       pic,
+		"item":      item,
+		"neg":       func(p money.Pence) money.Pence { return -p },
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b money.Pence) money.Pence { return a - b },
+		"count":     count,
+		"join":      joinList,
+		"first":     firstSentence,
+		"lt0":       func(p money.Pence) bool { return p < 0 },
+		"lcfirst":   lcfirst,
+		"amount":    amount,
+		"nobreak":   func(s string) string { return strings.ReplaceAll(markdown.Escape(s), " ", "\u00a0") },
+		"texts":     texts,
+		"blankRows": func(n int) []int { return make([]int, n) },
 	}
+}
+
+// count writes a number of things with the right plural: "1 sleep-in night",
+// "1.5 hours".
+func count(d money.Decimal, one, many string) string {
+	if d == money.DecimalScale {
+		return "1 " + one
+	}
+	return d.String() + " " + many
+}
+
+// joinList joins texts with semicolons, each escaped and without the full stop it
+// may end with, so a join never reads ".;".
+func joinList(texts []string) string {
+	var out []string
+	for _, t := range texts {
+		if t = strings.TrimRight(strings.TrimSpace(t), "."); t != "" {
+			out = append(out, markdown.Escape(t))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// firstSentence is the first sentence of a text, escaped: for summaries that point
+// to the full text elsewhere in the document.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' {
+			return markdown.Escape(s[:i+1])
+		}
+	}
+	return markdown.Escape(s)
 }
 
 // paras escapes free text that may hold several paragraphs (blank-line separated).
@@ -43,7 +86,9 @@ func label(set, id string) string {
 		"status": plan.Statuses, "area": plan.OutcomeAreas, "idea": plan.Ideas,
 		"time": plan.TimesOfDay, "level": plan.Levels, "decides": plan.DecisionMakers,
 		"category": plan.Categories, "funder": plan.Funders, "budget_type": plan.BudgetTypes,
-		"age_band": plan.AgeBands,
+		"age_band":      plan.AgeBands,
+		"action_status": plan.ActionStatuses, "funding": plan.Fundings, "signs_for": plan.SignsFor,
+		"outcome": plan.PanelOutcomes,
 	}
 	if id == "" {
 		return ""
@@ -212,4 +257,42 @@ func (v *View) Hours() []HoursRow {
 		out = append(out, HoursRow{"Total", total})
 	}
 	return out
+}
+
+// lcfirst lower-cases the first letter of a label used inside a sentence:
+// "(my idea)". Labels start with an ASCII capital, so no rune decoding is needed.
+func lcfirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
+}
+
+// texts is the text of each item, for joining into a sentence.
+func texts(items []plan.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Text
+	}
+	return out
+}
+
+// amount is how much of a support item there is a week: nights for a sleep-in or
+// waking night ("1 sleep-in night"), which are not hours, else hours ("6 hours").
+func amount(s plan.SupportItem) string {
+	if night(s.Time) {
+		n := s.NightsPerWeek
+		if n == 0 {
+			n = money.DecimalScale
+		}
+		kind := "sleep-in night"
+		if s.Time == plan.TimeWakingNight {
+			kind = "waking night"
+		}
+		return count(n, kind, kind+"s")
+	}
+	if s.HoursPerWeek == 0 {
+		return ""
+	}
+	return count(s.HoursPerWeek, "hour", "hours")
 }

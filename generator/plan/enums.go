@@ -88,4 +88,26 @@ var (
 		{"council_arranged", "Council-arranged services"},
 		{"mixed", "A mix of these"},
 	}
+	ActionStatuses = []Choice{
+		{string(ActionNotStarted), "Not started"},
+		{string(ActionInProgress), "In progress"},
+		{string(ActionDone), "Done"},
+	}
+	Fundings = []Choice{
+		{string(FundingBudget), "Paid from this budget"},
+		{string(FundingUnpaid), "Unpaid"},
+		{string(FundingOtherService), "Funded by another service"},
+	}
+	SignsFor = []Choice{
+		{"person", "The young person"},
+		{"family", "Family or representative"},
+		{"local_authority", "Local authority"},
+		{"education", "College funder"},
+		{"other", "Other"},
+	}
+	PanelOutcomes = []Choice{
+		{"agreed", "Agreed"},
+		{"agreed_with_conditions", "Agreed with conditions"},
+		{"not_agreed", "Not agreed"},
+	}
 )

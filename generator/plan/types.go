@@ -60,6 +60,13 @@ type Plan struct {
 	Health  Health     `toml:"health"`
 	History []Revision `toml:"history"`
 
+	// For the agreement page, the first-shift page and the provider's own records
+	// (issue 10: documents that work for their readers).
+	Agreement     Agreement   `toml:"agreement"`
+	FirstShift    FirstShift  `toml:"first_shift"`
+	SupportPlan   SupportPlan `toml:"support_plan"`
+	DistressSteps []string    `toml:"distress_steps"` // what to do, in order, when the person is distressed
+
 	// Set by the loader, not read from TOML.
 	Source Source `toml:"-"`
 }
@@ -176,6 +183,9 @@ type Outcome struct {
 	What string      `toml:"what"`
 	Area OutcomeArea `toml:"area"`
 	How  string      `toml:"how"` // the learning activity that gets there
+	// Short names the outcome in a few words where it is referred to again, so each
+	// outcome is printed in full only once.
+	Short string `toml:"short"`
 }
 
 // Idea says whose idea a change was.
@@ -250,7 +260,23 @@ type SupportItem struct {
 	Private      bool          `toml:"private"`
 	Picture      Picture       `toml:"picture"`
 	PictureAlt   string        `toml:"picture_alt"`
+	// Funding says who pays for these hours: this plan's budget, nobody (family and
+	// friends), or another service (college, health). When left out, an item with a
+	// budget_line is paid from the budget and one without is unpaid.
+	Funding Funding `toml:"funding"`
+	// NightsPerWeek counts sleep-in and waking nights, which are costed by the night,
+	// not by the hour.
+	NightsPerWeek money.Decimal `toml:"nights_per_week"`
 }
+
+// Funding is who pays for a support item's hours.
+type Funding string
+
+const (
+	FundingBudget       Funding = "budget"
+	FundingUnpaid       Funding = "unpaid"
+	FundingOtherService Funding = "other_service"
+)
 
 // Level rates a risk's likelihood or severity.
 type Level string
@@ -441,7 +467,19 @@ type Action struct {
 	By     Date   `toml:"by"`
 	Check  string `toml:"check"`
 	Change string `toml:"change"` // change id it serves
+	// Status is how far the action has got; an action past its date and not done is
+	// shown as late.
+	Status ActionStatus `toml:"status"`
 }
+
+// ActionStatus is how far an action has got.
+type ActionStatus string
+
+const (
+	ActionNotStarted ActionStatus = "not_started"
+	ActionInProgress ActionStatus = "in_progress"
+	ActionDone       ActionStatus = "done"
+)
 
 // CommunicationRow is one row of the communication chart.
 type CommunicationRow struct {
@@ -472,6 +510,17 @@ type Emergencies struct {
 	Plan     string    `toml:"plan"`
 	OnCall   string    `toml:"on_call"`
 	Contacts []Contact `toml:"contacts"`
+	// Guides are emergency plans written as steps, e.g. what to do in a seizure.
+	Guides []Guide `toml:"guides"`
+}
+
+// Guide is what to do in one kind of emergency, step by step.
+type Guide struct {
+	Title string   `toml:"title"` // e.g. "If I have a seizure"
+	Steps []string `toml:"steps"`
+	// FirstShift puts the guide on the support plan's first-shift page: the health
+	// emergency a new worker must know before anything else.
+	FirstShift bool `toml:"first_shift"`
 }
 
 // Contact is someone to call.
@@ -526,6 +575,18 @@ type Service struct {
 	Aims        []Aim       `toml:"aims"`
 	Involvement Involvement `toml:"involvement"`
 	Commission  []Item      `toml:"to_commission"`
+	// What the contract with the provider needs.
+	Start          Date     `toml:"start"`
+	Length         string   `toml:"length"` // e.g. "2 years, reviewed each September"
+	Reporting      []Report `toml:"reporting"`
+	SupportPlanDue Date     `toml:"support_plan_due"` // when the provider's own support plan must be written
+}
+
+// Report is something the provider reports back to the commissioner.
+type Report struct {
+	What     string `toml:"what"`
+	HowOften string `toml:"how_often"`
+	To       string `toml:"to"`
 }
 
 // Aim is a service aim with how it is measured.
@@ -533,6 +594,8 @@ type Aim struct {
 	Aim     string `toml:"aim"`
 	Measure string `toml:"measure"`
 	Review  string `toml:"review"`
+	// ReviewedBy is who looks at the measure, for the contract's monitoring table.
+	ReviewedBy string `toml:"reviewed_by"`
 }
 
 // Involvement is the part the person and family play in the service.
@@ -564,6 +627,11 @@ type Housing struct {
 	Pets          string       `toml:"pets"`
 	Garden        string       `toml:"garden"`
 	WrongIf       []Item       `toml:"wrong_if"`
+	// Contact is who a broker or landlord calls about viewings and questions.
+	Contact Contact `toml:"contact"`
+	// Essential and Preferred keep what the home must have apart from what would be good.
+	Essential []Item `toml:"essential"`
+	Preferred []Item `toml:"preferred"`
 }
 
 // Adaptation is a change the home needs, with the reason.
@@ -616,4 +684,60 @@ type Revision struct {
 	Date     Date   `toml:"date"`
 	What     string `toml:"what"`
 	AgreedBy string `toml:"agreed_by"`
+}
+
+// Agreement is how the plan was agreed: by the young person in their own way, and
+// by both funders ("need to be agreed by both the LSC and LA").
+type Agreement struct {
+	HowIAgreed  string        `toml:"how_i_agreed"`
+	Involved    []Contributor `toml:"involved"`
+	Signatories []Signatory   `toml:"signatories"`
+	Decision    PanelDecision `toml:"decision"`
+}
+
+// Contributor is someone who helped write the plan, and how.
+type Contributor struct {
+	Name string `toml:"name"`
+	Role string `toml:"role"`
+	How  string `toml:"how"`
+}
+
+// Signatory is someone who signs the plan.
+type Signatory struct {
+	Name string `toml:"name"`
+	Role string `toml:"role"`
+	For  string `toml:"for"` // person, family, local_authority, education, other
+}
+
+// PanelDecision is the agreement panel's decision, once made.
+type PanelDecision struct {
+	Outcome    string `toml:"outcome"` // agreed, agreed_with_conditions, not_agreed
+	Conditions string `toml:"conditions"`
+	Date       Date   `toml:"date"`
+}
+
+// FirstShift is what a new worker needs on their first shift, before reading on.
+type FirstShift struct {
+	Dos   []Item `toml:"dos"`
+	Donts []Item `toml:"donts"`
+	// How the person says yes, no, that something hurts, and that they are upset.
+	Yes   string `toml:"yes"`
+	No    string `toml:"no"`
+	Pain  string `toml:"pain"`
+	Upset string `toml:"upset"`
+}
+
+// SupportPlan is the provider's own record of its support plan: its version history,
+// kept apart from the LLSP's, and who has read and understood it.
+type SupportPlan struct {
+	Version string       `toml:"version"`
+	History []Revision   `toml:"history"`
+	ReadBy  []ReadRecord `toml:"read_by"`
+}
+
+// ReadRecord is one line of the "read and understood" log.
+type ReadRecord struct {
+	Name string `toml:"name"`
+	Role string `toml:"role"`
+	Date Date   `toml:"date"`
 }

@@ -90,6 +90,16 @@ func (l *loader) validate(p *Plan, pics fs.FS) {
 		}
 	}
 	l.oneOf("management.budget_type", p.Management.BudgetType, BudgetTypes)
+	for i, a := range p.ActionPlan.Actions {
+		l.oneOf(fmt.Sprintf("action_plan.actions[%d].status", i), string(a.Status), ActionStatuses)
+	}
+	for i, s := range p.Support.Items {
+		l.oneOf(fmt.Sprintf("support.items[%d].funding", i), string(s.Funding), Fundings)
+	}
+	for i, s := range p.Agreement.Signatories {
+		l.oneOf(fmt.Sprintf("agreement.signatories[%d].for", i), s.For, SignsFor)
+	}
+	l.oneOf("agreement.decision.outcome", p.Agreement.Decision.Outcome, PanelOutcomes)
 	l.budget(&p.Budget)
 	l.pictures(p, pics)
 }

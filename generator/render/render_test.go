@@ -32,9 +32,9 @@ var headings = map[string][]string{
 		"9. How and where do you learn best?",
 		"10. What are you going to do to make this plan happen?",
 	},
-	"service-spec": {"The team", "Hours of support needed", "What the service is for", "My support needs", "Who pays for what", "Action plan"},
+	"service-spec": {"The team", "Paid support to cost", "What the contract needs", "Monitoring the service aims", "support needs", "Who pays for what", "Action plan"},
 	"housing-spec": {"Where", "The home", "Adaptations and accessibility", "Mental capacity and deprivation of liberty", "Rent and money"},
-	"support-plan": {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Version and change history"},
+	"support-plan": {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Your first shift: read this first", "version history", "Read and understood"},
 }
 
 // facts from the complete sample that must survive into the files.
