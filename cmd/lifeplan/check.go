@@ -24,6 +24,7 @@ func (c *cli) check(args []string) int {
 			code = exitBadInput
 			continue
 		}
+		c.warnUndrawable(l.plan)
 		findings := check.Check(l.plan)
 		if b, _ := check.Count(findings); b > 0 && code == exitOK {
 			code = exitFindings

@@ -200,6 +200,9 @@ func (c *cli) render(args []string) int {
 			code = exitBadInput
 			continue
 		}
+		if slices.ContainsFunc(fmts, func(f render.Format) bool { return f.Name == "pdf" }) {
+			c.warnUndrawable(l.plan)
+		}
 		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
