@@ -9,3 +9,5 @@ require (
 	github.com/spf13/pflag v1.0.10
 	github.com/yuin/goldmark v1.8.7
 )
+
+replace github.com/go-pdf/fpdf => ./generator/third_party/fpdf
