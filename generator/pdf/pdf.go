@@ -67,11 +67,7 @@ func Export(res *layout.Result, meta doc.Meta) ([]byte, error) {
 	if err := e.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: writing %q: %w", meta.Title, err)
 	}
-	lang := ""
-	if langTag.MatchString(meta.Language) {
-		lang = meta.Language
-	}
-	out, err := pdftag.Apply(buf.Bytes(), e.tree(res.Root), pdftag.Info{Title: e.title, Lang: lang})
+	out, err := pdftag.Apply(buf.Bytes(), e.tree(res.Root), pdftag.Info{Title: e.title, Lang: language(meta)})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: tagging %q: %w", meta.Title, err)
 	}
@@ -184,6 +180,9 @@ func faceKey(f *typeface.Face) string { return f.Key() + "/" + f.Style().Fpdf() 
 func (e *exporter) setMetadata(m doc.Meta) {
 	p := e.pdf
 	e.title = m.Title
+	if e.title == "" {
+		e.title = "Untitled document" // a tagged PDF must have a title to show
+	}
 	if m.PersonName != "" {
 		e.title += ": " + m.PersonName
 	}
@@ -195,17 +194,23 @@ func (e *exporter) setMetadata(m doc.Meta) {
 	if m.Classification != "" {
 		p.SetKeywords(m.Classification, true)
 	}
-	// fpdf writes /Lang unescaped; a BCP 47 tag never needs escaping, anything
-	// else is dropped rather than allowed to break the file.
-	if langTag.MatchString(m.Language) {
-		p.SetLang(m.Language)
-	}
+	p.SetLang(language(m))
 	t := created(m.Created)
 	p.SetCreationDate(t)
 	p.SetModificationDate(t)
 }
 
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// language is the document's BCP 47 tag. A tagged PDF must name one, so a missing
+// or malformed tag (fpdf writes /Lang unescaped) becomes en-GB, the language
+// lifeplan's documents are written in.
+func language(m doc.Meta) string {
+	if langTag.MatchString(m.Language) {
+		return m.Language
+	}
+	return "en-GB"
+}
 
 // created parses Meta.Created, falling back to a fixed date so output never depends
 // on the clock.

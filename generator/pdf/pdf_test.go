@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"lifeplan/generator/doc"
+	"lifeplan/generator/internal/testtools"
 	"lifeplan/generator/layout"
 )
 
@@ -531,4 +532,57 @@ func benchDocument(tb testing.TB) *doc.Document {
 		}
 	}
 	return d
+}
+
+// TestEveryLetterDrawn reads the font programs embedded in the PDF: every character
+// drawn must map to a real glyph of the font it is drawn in. Text extraction alone
+// cannot see a box: pdftotext gives the letter back either way.
+func TestEveryLetterDrawn(t *testing.T) {
+	lines := []string{
+		"Welsh: Tŷ Coch, Ŵyn a Ŷ; Llŷr and Gwenllïan live in Tŷ Newydd.",
+		"Polish: Zażółć gęślą jaźń, Łódź, Świętokrzyskie.",
+		"Ticks: ✓ done, ✗ not yet, → next, ★ favourite.",
+		"Greek and Cyrillic: Αθήνα, Ελένη; Москва, Олена.",
+	}
+	var blocks []doc.Block
+	blocks = append(blocks, &doc.Heading{Level: 1, Text: text("Tŷ ✓")})
+	for _, l := range lines {
+		blocks = append(blocks, &doc.Paragraph{Text: []doc.Inline{{Text: l}, {Text: " Bold: " + l, Bold: true}, {Text: " Italic: " + l, Italic: true}}})
+	}
+	blocks = append(blocks, &doc.Table{Align: []doc.Align{0}, Header: []doc.Cell{{Text: text("Tŷ ✓")}}, Rows: [][]doc.Cell{{{Text: text(lines[0])}}}})
+	d := &doc.Document{Meta: doc.Meta{Title: "Tŷ ✓", PersonName: "Llŷr Łukasz", Language: "cy"}, Blocks: blocks}
+	out := render(t, d)
+	missing, err := testtools.MissingGlyphs(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("characters drawn without a glyph: %v", missing)
+	}
+	p := writeTemp(t, out)
+	flat := strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", p, "-")), " ")
+	for _, l := range lines {
+		if !strings.Contains(flat, l) {
+			t.Errorf("pdftotext lacks %q", l)
+		}
+	}
+}
+
+// TestUndrawableIsMarked: a script that needs shaping (Urdu) and an emoji cannot be
+// drawn by fpdf; each such character is drawn as a visible U+FFFD, never a silent
+// box or "?", and the rest of the text is untouched.
+func TestUndrawableIsMarked(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "T"}, Blocks: []doc.Block{para("Ammi says سلام and 🏊 swims.")}}
+	out := render(t, d)
+	missing, err := testtools.MissingGlyphs(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("characters drawn without a glyph: %v", missing)
+	}
+	flat := strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, out), "-")), " ")
+	if want := "Ammi says \ufffd\ufffd\ufffd\ufffd and \ufffd swims."; !strings.Contains(flat, want) {
+		t.Errorf("text is %q, want it to hold %q", flat, want)
+	}
 }
