@@ -5,7 +5,7 @@ package templates
 
 import "embed"
 
-// FS holds the four document templates, named <doc-id>.md.tmpl.
+// FS holds the document templates, named <doc-id>.md.tmpl.
 //
 //go:embed *.md.tmpl
 var FS embed.FS

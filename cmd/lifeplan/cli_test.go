@@ -127,3 +127,28 @@ func TestCheckJSONShape(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderEasyReadAndProfile: the two documents for the person and everyone who
+// supports them are written in both formats, and --doc all includes them.
+func TestRenderEasyReadAndProfile(t *testing.T) {
+	bin := lifeplan(t)
+	out := t.TempDir()
+	amira := filepath.Join("..", "..", "samples", "amira.toml")
+	stdout, stderr, code := runBin(t, bin, "render", "--out", out, "--doc", "easy-read,one-page-profile", amira)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got []string
+	entries, _ := os.ReadDir(filepath.Join(out, "amira"))
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := []string{"easy-read.docx", "easy-read.pdf", "one-page-profile.docx", "one-page-profile.pdf"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("wrote %v, want %v\n%s", got, want, stdout)
+	}
+	help, _, _ := runBin(t, bin, "render", "--help")
+	if !strings.Contains(help, "easy-read, one-page-profile") {
+		t.Errorf("render --help does not list the new documents:\n%s", help)
+	}
+}

@@ -147,6 +147,7 @@ func allRules() []rule {
 		consistencyRules(),
 		budgetConsistencyRules(),
 		readerRules(),
+		easyReadRules(),
 	)
 }
 

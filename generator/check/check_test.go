@@ -155,6 +155,9 @@ func ruleCases(t *testing.T) []ruleCase {
 		{"vague support when", m{"support": edit(t, "support", `when = "Tuesdays and Thursdays, 8:30 to 9:30"`, `when = "As and when Amira asks, 8:30"`+marker)}, "wording-vague-support", Advice},
 		{"support without how much", m{"support": edit(t, "support", `when = "Tuesdays and Thursdays, 8:30 to 9:30"`, `when = "Tuesday mornings"`+marker, "\nhours_per_week = 2", "")}, "wording-support-how-much", Advice},
 		{"vague action", m{"action_plan": edit(t, "action_plan", `check = "Amira ticks it on her wall chart"`, `check = "Checked regularly"`+marker)}, "wording-vague-action", Advice},
+		// Easy read (easyread_test.go has more).
+		{"long sentence, no easy words", m{"about": edit(t, "about", `good_at = ["Swimming", "Remembering birthdays"]`, `good_at = ["`+longSentence+`", "Remembering birthdays"]`+marker)}, "easy-long-sentence", Advice},
+		{"one-page profile too long", m{"about": edit(t, "about", `good_at = [`, longProfileList+marker+"\ngood_at = [")}, "easy-profile-too-long", Advice},
 	}
 }
 

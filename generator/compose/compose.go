@@ -30,6 +30,8 @@ type Spec struct {
 	// OwnVersion says the document is versioned by its provider ([support_plan]
 	// version), apart from the LLSP: its pages carry that version when the plan gives it.
 	OwnVersion bool
+	// Kind chooses the layout's style sheet (standard, easy read, one page).
+	Kind doc.Kind
 }
 
 // Specs lists the documents lifeplan makes, in the order it makes them.
@@ -52,6 +54,8 @@ func Specs() []Spec {
 			Subject:    "How to support a young person, day to day: the team's manual",
 			Private:    true,
 			OwnVersion: true},
+		easyReadSpec(),
+		onePageProfileSpec(),
 	}
 }
 
@@ -127,7 +131,7 @@ func New(base, override fs.FS) (*Composer, error) {
 		if err != nil {
 			return nil, err
 		}
-		t := template.New(name).Option("missingkey=error").Funcs(funcs())
+		t := template.New(name).Option("missingkey=error").Funcs(allFuncs())
 		if _, err := t.New(PartsFile).Parse(string(baseParts)); err != nil {
 			return nil, fmt.Errorf("built-in template %s: %w", PartsFile, err)
 		}
@@ -277,7 +281,7 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 	blocks, err := c.parser.Parse(md, func(dest, alt string) (*doc.Image, error) {
 		img, ok := pics[dest]
 		if !ok {
-			return nil, fmt.Errorf("the template shows a picture %q that the plan did not load", dest)
+			return pictogramImage(dest, alt)
 		}
 		return &doc.Image{Name: dest, Alt: alt, Format: img.Format, Data: img.Data, Width: img.Width, Height: img.Height}, nil
 	})
@@ -314,5 +318,6 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		Date:           p.Plan.Written.Long(),
 		ReviewDate:     p.Plan.Review.Long(),
 		Created:        p.Plan.Written.ISO(),
+		Kind:           v.Doc.Kind,
 	}, Blocks: blocks}, nil
 }

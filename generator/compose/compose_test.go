@@ -97,7 +97,7 @@ var (
 // TestAudiences proves data minimisation on the complete sample: the housing
 // specification carries no health, family concerns or private items; the service
 // specification carries support needs but no medication, family concerns or private
-// items; the LLSP carries them all.
+// items; the one-page profile none of these; the LLSP carries them all.
 func TestAudiences(t *testing.T) {
 	c := composer(t)
 	v := view(t, "amira")
@@ -116,6 +116,9 @@ func TestAudiences(t *testing.T) {
 	}{
 		{"housing-spec", [][]string{health, family, private, {"seizure", "Risks and how they are managed", "Hours of support"}}},
 		{"service-spec", [][]string{medicine, family, private, {"polycystic ovaries", "epilepsy"}}},
+		// The one-page profile is for everyone who supports the person: no health,
+		// medication, family concerns or private items.
+		{"one-page-profile", [][]string{health, family, private, medicine, {"seizure", "medicines", "Risks"}}},
 	} {
 		for _, group := range tc.absent {
 			for _, s := range group {

@@ -69,6 +69,15 @@ func firstSentence(s string) string {
 	return markdown.Escape(s)
 }
 
+// allFuncs is every helper a template may use: the ones above and the easy-read ones.
+func allFuncs() template.FuncMap {
+	fm := funcs()
+	for name, f := range easyFuncs() {
+		fm[name] = f
+	}
+	return fm
+}
+
 // paras escapes free text that may hold several paragraphs (blank-line separated).
 func paras(s string) string {
 	var out []string

@@ -138,6 +138,9 @@ type About struct {
 	People          []Person2 `toml:"people"`
 	LearningNow     []Item    `toml:"learning_now"`
 	LearningNext    []Item    `toml:"learning_next"`
+	// EasySummary is who_i_am in easy-read words (sentences of at most 15 words),
+	// for the easy-read version.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // Person2 is someone important in the person's life.
@@ -152,6 +155,8 @@ type ImportantTo struct {
 	Summary     string `toml:"summary"`
 	Items       []Item `toml:"items"`
 	WantToLearn []Item `toml:"want_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // ImportantFor answers criterion 3. Health detail (conditions, medication) lives in
@@ -162,6 +167,8 @@ type ImportantFor struct {
 	Safe        []Item `toml:"safe"`
 	Community   []Item `toml:"community"`
 	NeedToLearn []Item `toml:"need_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // OutcomeArea tags a learning outcome with the part of life it serves.
@@ -210,6 +217,8 @@ type Change struct {
 	Steps      []Step      `toml:"steps"`
 	Picture    Picture     `toml:"picture"`
 	PictureAlt string      `toml:"picture_alt"`
+	// Easy is what in easy-read words, for the easy-read version.
+	Easy string `toml:"easy"`
 }
 
 // Milestone is a dated point on the way to a change.
@@ -217,12 +226,14 @@ type Milestone struct {
 	What     string   `toml:"what"`
 	By       Date     `toml:"by"`
 	Learning []string `toml:"learning"` // outcome ids
+	Easy     string   `toml:"easy"`     // what in easy-read words
 }
 
 // Step is one achievable step of a long-term change.
 type Step struct {
 	What string `toml:"what"`
 	By   Date   `toml:"by"`
+	Easy string `toml:"easy"` // what in easy-read words
 }
 
 // Support answers criterion 5.
@@ -233,6 +244,8 @@ type Support struct {
 	RightPeople    string        `toml:"right_people"`
 	NotGoingWell   string        `toml:"when_not_going_well"`
 	Items          []SupportItem `toml:"items"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // TimeOfDay is when support happens, for the team specification's hours.
@@ -267,6 +280,8 @@ type SupportItem struct {
 	// NightsPerWeek counts sleep-in and waking nights, which are costed by the night,
 	// not by the hour.
 	NightsPerWeek money.Decimal `toml:"nights_per_week"`
+	// Easy is what in easy-read words, for the easy-read version.
+	Easy string `toml:"easy"`
 }
 
 // Funding is who pays for a support item's hours.
@@ -376,6 +391,8 @@ type Contingency struct {
 	Purpose    string        `toml:"purpose"`
 	ReleasedBy string        `toml:"released_by"`
 	Funder     string        `toml:"funder"`
+	// EasyPurpose is the purpose in easy-read words: what the spare money is for.
+	EasyPurpose string `toml:"easy_purpose"`
 }
 
 // Management answers criterion 7.
@@ -419,6 +436,8 @@ type Control struct {
 	Decisions   []Decision  `toml:"decisions"`
 	MoneyReview MoneyReview `toml:"money_review"`
 	WantToLearn []Item      `toml:"want_to_learn"`
+	// EasySummary is the summary in easy-read words.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // DecisionMaker says who makes a decision.
@@ -436,6 +455,8 @@ type Decision struct {
 	MadeBy      DecisionMaker `toml:"made_by"`
 	FinalSay    string        `toml:"final_say"`
 	HowInvolved string        `toml:"how_involved"`
+	// Easy is what in easy-read words, for the easy-read version.
+	Easy string `toml:"easy"`
 }
 
 // MoneyReview is how the person reviews progress when someone else holds the money.
@@ -452,6 +473,9 @@ type LearningStyle struct {
 	Approaches   string `toml:"approaches"`
 	Pace         string `toml:"pace"`
 	Motivation   string `toml:"motivation"`
+	// EasySummary is how I learn best in easy-read words, in place of the five
+	// answers above in the easy-read version.
+	EasySummary string `toml:"easy_summary"`
 }
 
 // ActionPlan answers criterion 10.
@@ -470,6 +494,7 @@ type Action struct {
 	// Status is how far the action has got; an action past its date and not done is
 	// shown as late.
 	Status ActionStatus `toml:"status"`
+	Easy   string       `toml:"easy"` // what in easy-read words
 }
 
 // ActionStatus is how far an action has got.

@@ -64,6 +64,9 @@ type Item struct {
 	PictureAlt string  `toml:"picture_alt"`
 	// Private keeps the item out of every document but the LLSP and the support plan.
 	Private bool `toml:"private"`
+	// Easy is the text in easy-read words (sentences of at most 15 words), for the
+	// easy-read version; without it the easy-read version uses Text.
+	Easy string `toml:"easy"`
 }
 
 // itemTable mirrors Item without its UnmarshalTOML method, for decoding the table form.
@@ -88,6 +91,8 @@ func (it *Item) UnmarshalTOML(v any) error {
 				t.Picture = Picture(s)
 			case "picture_alt":
 				t.PictureAlt, err = asString(val)
+			case "easy":
+				t.Easy, err = asString(val)
 			case "private":
 				b, ok := val.(bool)
 				if !ok {

@@ -32,17 +32,21 @@ var headings = map[string][]string{
 		"9. How and where do you learn best?",
 		"10. What are you going to do to make this plan happen?",
 	},
-	"service-spec": {"The team", "Paid support to cost", "What the contract needs", "Monitoring the service aims", "support needs", "Who pays for what", "Action plan"},
-	"housing-spec": {"Where", "The home", "Adaptations and accessibility", "Mental capacity and deprivation of liberty", "Rent and money"},
-	"support-plan": {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Your first shift: read this first", "version history", "Read and understood"},
+	"service-spec":     {"The team", "Paid support to cost", "What the contract needs", "Monitoring the service aims", "support needs", "Who pays for what", "Action plan"},
+	"housing-spec":     {"Where", "The home", "Adaptations and accessibility", "Mental capacity and deprivation of liberty", "Rent and money"},
+	"support-plan":     {"Who I am", "How I communicate", "My routine", "Good days and bad days", "When I am anxious or upset", "My health", "In an emergency", "Your first shift: read this first", "version history", "Read and understood"},
+	"easy-read":        {"About me", "What I am good at", "What I want to change", "Who helps me", "My money", "Who decides", "What happens next", "Hard words", "Questions", "About the pictures"},
+	"one-page-profile": {"What people like and admire about me", "What is important to me", "How best to support me"},
 }
 
 // facts from the complete sample that must survive into the files.
 var facts = map[string][]string{
-	"llsp":         {"Amira Okafor", "£39,141.50", "Grace Okafor"},
-	"service-spec": {"Amira Okafor", "£39,141.50"},
-	"housing-spec": {"Amira Okafor"},
-	"support-plan": {"Amira Okafor", "Sertraline"},
+	"llsp":             {"Amira Okafor", "£39,141.50", "Grace Okafor"},
+	"service-spec":     {"Amira Okafor", "£39,141.50"},
+	"housing-spec":     {"Amira Okafor"},
+	"support-plan":     {"Amira Okafor", "Sertraline"},
+	"easy-read":        {"Amira Okafor", "£39,142", "OpenMoji", "CC BY-SA 4.0"},
+	"one-page-profile": {"Amira", "Makaton"},
 }
 
 type rendered struct {
@@ -259,5 +263,50 @@ func BenchmarkLLSP(b *testing.B) {
 func BenchmarkAllDocuments(b *testing.B) {
 	for b.Loop() {
 		renderSample(b, "amira")
+	}
+}
+
+// TestEasyReadPictureOnEveryPage: every page of the easy-read version but the last
+// (the pictures' licence) shows at least one picture, as pdfimages reads the file.
+func TestEasyReadPictureOnEveryPage(t *testing.T) {
+	pdfimages := testtools.Require(t, "pdfimages")
+	pdfinfo := testtools.Require(t, "pdfinfo")
+	dir := t.TempDir()
+	for _, sample := range []string{"amira", "sam"} {
+		r := renderSample(t, sample)
+		path := filepath.Join(dir, sample+"-easy-read.pdf")
+		if err := os.WriteFile(path, r.files[sample+"/easy-read.pdf"], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info, err := exec.Command(pdfinfo, path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := 0
+		for _, l := range strings.Split(string(info), "\n") {
+			if f := strings.Fields(l); len(f) == 2 && f[0] == "Pages:" {
+				fmt.Sscan(f[1], &pages)
+			}
+		}
+		list, err := exec.Command(pdfimages, "-list", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pictured := map[int]bool{}
+		for _, l := range strings.Split(string(list), "\n")[2:] {
+			var page int
+			if _, err := fmt.Sscan(l, &page); err == nil {
+				pictured[page] = true
+			}
+		}
+		if pages < 2 {
+			t.Fatalf("%s: the easy-read version has %d pages", sample, pages)
+		}
+		for p := 1; p < pages; p++ {
+			if !pictured[p] {
+				t.Errorf("%s: page %d of %d of the easy-read version has no picture", sample, p, pages)
+			}
+		}
+		t.Logf("%s: easy-read version, %d pages", sample, pages)
 	}
 }
