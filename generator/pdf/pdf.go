@@ -1,13 +1,11 @@
-// Package pdf renders a document tree (package doc) as an A4 PDF with fpdf.
+// Package pdf exports laid-out pages (package layout) as a tagged A4 PDF with fpdf.
 //
-// Layout is done by this package, not by fpdf's Cell/MultiCell/Write: every piece of
-// text is broken into lines by one layout helper (layout.go) and drawn at computed
-// positions, so measuring and drawing always agree, long words never run off the
-// page, and page breaks are decided here (fpdf's automatic page break is off).
-//
-// Each block kind is drawn by exactly one function (see drawBlock), which knows the
-// block's role. That is where marked content for a tagged PDF will later be opened
-// and closed.
+// It makes no layout decision of its own: every box comes placed from the layout
+// stage, and this package only draws it. While drawing, it wraps each box's content
+// in marked content for the structure element the box belongs to (or marks it as an
+// artifact: running header and footer, rules, fills, repeated header rows), and
+// package pdftag then adds to the file what fpdf cannot write: the structure tree,
+// its parent tree and the catalog entries that make the PDF a tagged one.
 package pdf
 
 import (
@@ -16,175 +14,179 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
 
-	"lifeplan/fonts"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/layout"
+	"lifeplan/generator/pdftag"
+	"lifeplan/generator/typeface"
 )
 
-// Page geometry, in mm. The header and footer sit in the top and bottom margins.
-const (
-	ptPerMM = 72 / 25.4
+const ptPerMM = 72 / 25.4
 
-	pageW         = 210.0
-	pageH         = 297.0
-	marginLeft    = 20.0
-	marginRight   = 20.0
-	contentTop    = 25.0
-	contentBottom = pageH - 22.0
-	contentW      = pageW - marginLeft - marginRight
-
-	headerBaseline = 13.5
-	headerRule     = 16.0
-	footerRule     = pageH - 17.0
-	footerBaseline = pageH - 12.0
-	furnitureSize  = 8.5 // pt, header and footer text
-)
-
-// Colours, as RGB. Meaning never rests on colour alone: headings are also larger
-// and bold, asides also have a bar and padding, header rows are also bold.
-type rgb struct{ r, g, b int }
-
-var (
-	colText       = rgb{0x1a, 0x1a, 0x1a}
-	colHeading    = rgb{0x1b, 0x4f, 0x8a} // dark blue, contrast about 8:1 on white
-	colFurniture  = rgb{0x55, 0x55, 0x55} // grey, still above 7:1 on white
-	colRule       = rgb{0x9a, 0xa5, 0xb1}
-	colTableLine  = rgb{0x8a, 0x96, 0xa3}
-	colHeaderFill = rgb{0xe4, 0xea, 0xf2}
-	colAsideFill  = rgb{0xee, 0xf2, 0xf7}
-	colAsideBar   = rgb{0x1f, 0x3a, 0x5f}
-)
-
-// fontKey is the family name given to fpdf, which writes it into each font's
-// /BaseFont. fonts.Family has a space, which would come out as "#20" and split the
-// name in tools such as pdffonts.
-const fontKey = "AtkinsonHyperlegibleNext"
-
-// Body text: 11.5 pt with 1.4 line spacing, generous for readers with learning
-// disabilities.
-var bodyText = textStyle{size: 11.5, leading: 1.4}
-
-// totalPagesAlias stands for the page count until fpdf replaces it at Output; it is
-// unlikely ever to appear in a plan. shiftAlias is ours: see drawFooter.
-const (
-	totalPagesAlias = "{lifeplan-nb}"
-	shiftAlias      = "{lifeplan-nb-shift}"
-)
-
-// Render writes d as an A4 PDF to w. Nothing is written to w unless rendering
-// succeeded up to the final output.
+// Render lays d out and writes it as an A4 PDF to w. Nothing is written to w unless
+// the whole file was made.
 func Render(w io.Writer, d *doc.Document) error {
-	r := newRenderer(d)
-	r.newPage()
-	r.drawBlocks(d.Blocks, frame{x: marginLeft, w: contentW})
-	if err := r.pdf.Error(); err != nil {
-		return fmt.Errorf("pdf: rendering %q: %w", d.Meta.Title, err)
+	b, _, err := Draw(d, typeface.Default())
+	if err != nil {
+		return err
 	}
-	r.finishPageCount()
-	var buf bytes.Buffer
-	if err := r.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: writing %q: %w", d.Meta.Title, err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("pdf: writing %q: %w", d.Meta.Title, err)
 	}
 	return nil
 }
 
-// renderer is the state of one rendering. Nothing is shared between renderings.
-type renderer struct {
-	pdf  *fpdf.Fpdf
-	meta doc.Meta
-	m    *metrics
-
-	y float64 // the cursor: top of the next thing drawn, mm
-
-	// dry is set while measuring: everything is laid out and pages are counted,
-	// but nothing is drawn. It lets a block know its height, and which pages it
-	// would cover, before drawing backgrounds under it.
-	dry    bool
-	page   int        // pages started, counted in dry runs too
-	breaks *[]float64 // when set, newPage records the cursor at each break here
-
-	atTop      bool    // nothing drawn on the page yet
-	pendingGap float64 // space owed before the next block, mm
-	listDepth  int
-	outlineLvl int       // outline level of the last bookmark, -1 before the first
-	faces      [4]bool   // the faces added to fpdf
-	font       fontState // the face and size last set, if known
-	images     map[string]placedImage
-	widths     map[int]bool // pixel widths of registered images, see registerImage
-	markers    []*marker    // list markers waiting for their item's first line
-	inAside    bool
-	asideSegs  []asideSeg // aside backgrounds still to draw on coming pages
-}
-
-// fontState is a face and size; known is false when fpdf may have changed it.
-type fontState struct {
-	style style
-	size  float64
-	known bool
-}
-
-// frame is the horizontal extent blocks are drawn in.
-type frame struct{ x, w float64 }
-
-func newRenderer(d *doc.Document) *renderer {
-	p := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "mm",
-		SizeStr:        "A4",
-	})
-	r := &renderer{
-		pdf:        p,
-		meta:       d.Meta,
-		outlineLvl: -1,
-		images:     map[string]placedImage{},
-		widths:     map[int]bool{},
-		atTop:      true,
+// Draw lays d out with fonts and returns the PDF's bytes and the layout, whose page
+// numbers the other renderers use for their contents and page references.
+func Draw(d *doc.Document, fonts *typeface.Set) ([]byte, *layout.Result, error) {
+	res := layout.Layout(d, fonts)
+	b, err := Export(res, d.Meta)
+	if err != nil {
+		return nil, nil, err
 	}
-	p.SetMargins(marginLeft, contentTop, marginRight)
-	// We decide every page break ourselves; fpdf's would not know about our tables,
-	// asides and keep-with-next rules.
-	p.SetAutoPageBreak(false, pageH-contentBottom)
+	return b, res, nil
+}
+
+// Export draws laid-out pages as a tagged PDF.
+func Export(res *layout.Result, meta doc.Meta) ([]byte, error) {
+	e := newExporter(res, meta)
+	for i := range res.Pages {
+		e.page(i)
+	}
+	if e.err != nil {
+		return nil, fmt.Errorf("pdf: drawing %q: %w", meta.Title, e.err)
+	}
+	if err := e.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: drawing %q: %w", meta.Title, err)
+	}
+	var buf bytes.Buffer
+	if err := e.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdf: writing %q: %w", meta.Title, err)
+	}
+	out, err := pdftag.Apply(buf.Bytes(), e.tree(res.Root), pdftag.Info{Title: e.title, Lang: language(meta)})
+	if err != nil {
+		return nil, fmt.Errorf("pdf: tagging %q: %w", meta.Title, err)
+	}
+	return out, nil
+}
+
+// exporter is the state of one export. Nothing is shared between exports.
+type exporter struct {
+	pdf   *fpdf.Fpdf
+	res   *layout.Result
+	title string
+
+	font      fontState
+	images    map[string]bool // pictures registered with fpdf, by name
+	links     map[string]int  // fpdf link id of each anchor
+	err       error           // the first error, with what it concerns
+	outlineLv int             // outline level of the last bookmark, -1 before the first
+	bookmark  int             // next bookmark of res.Bookmarks to add
+
+	// What each structure element holds, in drawing order: marked content and
+	// link annotations.
+	content map[*layout.Elem][]contentRef
+	seq     int
+	mcid    int // next MCID on the current page
+	annots  int // link annotations on the current page
+}
+
+// contentRef is one piece of an element's content.
+type contentRef struct {
+	seq   int // drawing order, across pages
+	page  int
+	mcid  int
+	annot int // >= 0: a link annotation's index on its page
+}
+
+type fontState struct {
+	face *typeface.Face
+	size float64
+}
+
+func newExporter(res *layout.Result, meta doc.Meta) *exporter {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	e := &exporter{
+		pdf:       p,
+		res:       res,
+		images:    map[string]bool{},
+		links:     map[string]int{},
+		content:   map[*layout.Elem][]contentRef{},
+		outlineLv: -1,
+	}
+	p.SetMargins(0, 0, 0)
+	// Layout decided every page break; fpdf's own would not know our rules.
+	p.SetAutoPageBreak(false, 0)
 	p.SetCellMargin(0)
 	// Without this fpdf writes fonts and images in Go's random map order.
 	p.SetCatalogSort(true)
 	// fpdf builds a new 1.2 MB zlib writer for every page, which made up half the
-	// time of a 20-page render (about 35 ms against 20 ms). Uncompressed pages make
-	// the file about three times larger (some 10 KB a page); fonts and images
-	// stay compressed. Speed was asked for; size stays small enough for email.
+	// time of a 20-page render. Uncompressed pages make the file about three times
+	// larger (some 10 KB a page); fonts and images stay compressed.
 	p.SetCompression(false)
-	r.setMetadata()
-	u := collectUsage(d)
-	// Each face costs fpdf several milliseconds to load and write, used or not,
-	// so only the faces the document uses are added.
-	for s, data := range [...][]byte{regular: fonts.Regular, bold: fonts.Bold, italic: fonts.Italic, boldItalic: fonts.BoldItalic} {
-		if u.faces[s] {
-			p.AddUTF8FontFromBytes(fontKey, style(s).fpdfStyle(), data)
+	e.setMetadata(meta)
+	// Each face costs fpdf time to load and write, used or not: only the faces the
+	// pages use are added.
+	seen := map[*typeface.Face]bool{}
+	for _, pg := range res.Pages {
+		for _, b := range pg.Boxes {
+			if b.Kind == layout.Text && !seen[b.Face] {
+				seen[b.Face] = true
+			}
 		}
 	}
-	r.faces = u.faces
-	p.AliasNbPages(totalPagesAlias)
-	r.m = r.newMetrics(u.runes)
-	p.SetHeaderFunc(r.drawHeader)
-	p.SetFooterFunc(r.drawFooter)
-	return r
+	for _, f := range orderedFaces(seen) {
+		p.AddUTF8FontFromBytes(f.Key(), f.Style().Fpdf(), f.Data())
+	}
+	for _, pg := range res.Pages {
+		for _, b := range pg.Boxes {
+			if b.Link != "" {
+				if _, ok := e.links[b.Link]; !ok {
+					if t, ok := res.Targets[b.Link]; ok {
+						id := p.AddLink()
+						p.SetLink(id, t.Y, t.Page)
+						e.links[b.Link] = id
+					}
+				}
+			}
+		}
+	}
+	return e
 }
 
-// setMetadata fills the document information dictionary. Dates come from the plan,
-// never the clock, so the same plan always gives the same bytes. fpdf writes no
-// other time-varying value (its /ID is only written for encrypted files).
-func (r *renderer) setMetadata() {
-	p, m := r.pdf, r.meta
-	title := m.Title
-	if m.PersonName != "" {
-		title += " — " + m.PersonName
+// orderedFaces puts faces in a fixed order, so fpdf numbers its fonts the same way
+// every time.
+func orderedFaces(set map[*typeface.Face]bool) []*typeface.Face {
+	var out []*typeface.Face
+	for f := range set {
+		out = append(out, f)
 	}
-	p.SetTitle(title, true)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && faceKey(out[j]) < faceKey(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func faceKey(f *typeface.Face) string { return f.Key() + "/" + f.Style().Fpdf() }
+
+// setMetadata fills the document information dictionary. Dates come from the plan,
+// never the clock, so the same plan always gives the same bytes.
+func (e *exporter) setMetadata(m doc.Meta) {
+	p := e.pdf
+	e.title = m.Title
+	if e.title == "" {
+		e.title = "Untitled document" // a tagged PDF must have a title to show
+	}
+	if m.PersonName != "" {
+		e.title += ": " + m.PersonName
+	}
+	p.SetTitle(e.title, true)
 	p.SetAuthor(m.Author, true)
 	p.SetSubject(m.Subject, true)
 	p.SetCreator("lifeplan", true)
@@ -192,11 +194,7 @@ func (r *renderer) setMetadata() {
 	if m.Classification != "" {
 		p.SetKeywords(m.Classification, true)
 	}
-	// fpdf writes /Lang unescaped; a BCP 47 tag never needs escaping, anything
-	// else is dropped rather than allowed to break the file.
-	if langTag.MatchString(m.Language) {
-		p.SetLang(m.Language)
-	}
+	p.SetLang(language(m))
 	t := created(m.Created)
 	p.SetCreationDate(t)
 	p.SetModificationDate(t)
@@ -204,8 +202,18 @@ func (r *renderer) setMetadata() {
 
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
-// created parses Meta.Created, falling back to a fixed date so output never
-// depends on the clock.
+// language is the document's BCP 47 tag. A tagged PDF must name one, so a missing
+// or malformed tag (fpdf writes /Lang unescaped) becomes en-GB, the language
+// lifeplan's documents are written in.
+func language(m doc.Meta) string {
+	if langTag.MatchString(m.Language) {
+		return m.Language
+	}
+	return "en-GB"
+}
+
+// created parses Meta.Created, falling back to a fixed date so output never depends
+// on the clock.
 func created(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
@@ -214,235 +222,241 @@ func created(s string) time.Time {
 	return t.UTC()
 }
 
-// newMetrics builds width tables for the characters the document uses, measured
-// by fpdf itself before the first page exists (so measuring writes nothing).
-func (r *renderer) newMetrics(runes map[rune]bool) *metrics {
-	m := &metrics{lookup: r.measureRune}
-	for s := range m.other {
-		m.other[s] = map[rune]int{}
-		if !r.faces[s] {
-			continue
+// page draws page i: its bookmarks, then its boxes, each run of boxes of one
+// element (or of one kind of artifact) inside one marked-content sequence.
+func (e *exporter) page(i int) {
+	p := e.pdf
+	p.AddPage()
+	e.font = fontState{} // AddPage resets fpdf's font behind our back
+	e.mcid, e.annots = 0, 0
+	for e.bookmark < len(e.res.Bookmarks) && e.res.Bookmarks[e.bookmark].Page == i+1 {
+		bm := e.res.Bookmarks[e.bookmark]
+		// fpdf links entries by level and mislinks a level that skips one (H1 then
+		// H3), so a level is never more than one deeper than the entry before.
+		lvl := min(bm.Level-1, e.outlineLv+1)
+		e.outlineLv = lvl
+		e.setFont(e.anyFace(), 12) // Bookmark writes UTF-16 titles only with a UTF-8 font set
+		p.Bookmark(bm.Text, lvl, bm.Y)
+		e.bookmark++
+	}
+	boxes := e.res.Pages[i].Boxes
+	for start := 0; start < len(boxes); {
+		end := start + 1
+		for end < len(boxes) && sameOwner(boxes[start], boxes[end]) {
+			end++
 		}
-		for c := rune(32); c < 127; c++ {
-			m.ascii[s][c] = r.measureRune(style(s), c)
-		}
-		for c := range runes {
-			if c >= 128 && c <= 0xFFFF {
-				m.other[s][c] = r.measureRune(style(s), c)
+		e.marked(i, boxes[start:end])
+		start = end
+	}
+}
+
+// anyFace returns a face the document has registered.
+func (e *exporter) anyFace() *typeface.Face {
+	for _, pg := range e.res.Pages {
+		for _, b := range pg.Boxes {
+			if b.Kind == layout.Text {
+				return b.Face
 			}
 		}
 	}
-	for s := range m.other {
-		if !r.faces[s] {
-			m.ascii[s], m.other[s] = m.ascii[regular], m.other[regular]
+	return nil
+}
+
+func sameOwner(a, b layout.Box) bool {
+	if a.Elem != b.Elem || a.Link != b.Link {
+		return false
+	}
+	return a.Elem != nil || a.Artifact == b.Artifact
+}
+
+// marked draws boxes of one owner inside one marked-content sequence.
+func (e *exporter) marked(page int, boxes []layout.Box) {
+	p := e.pdf
+	el := boxes[0].Elem
+	if el == nil {
+		kind := "Layout"
+		if boxes[0].Artifact == layout.ArtifactPagination {
+			kind = "Pagination"
+		}
+		p.RawWriteStr("/Artifact <</Type /" + kind + ">> BDC")
+		for _, b := range boxes {
+			e.draw(b)
+		}
+		p.RawWriteStr("EMC")
+		return
+	}
+	p.RawWriteStr("/" + el.Role + " <</MCID " + strconv.Itoa(e.mcid) + ">> BDC")
+	e.content[el] = append(e.content[el], contentRef{seq: e.next(), page: page, mcid: e.mcid, annot: -1})
+	e.mcid++
+	for _, b := range boxes {
+		e.draw(b)
+	}
+	p.RawWriteStr("EMC")
+	if id, ok := e.links[boxes[0].Link]; ok && boxes[0].Link != "" {
+		// One annotation over the run's text, which the Link element owns too.
+		x0, x1 := boxes[0].X, boxes[0].X+boxes[0].W
+		top, bottom := boxes[0].Y, boxes[0].Y
+		for _, b := range boxes {
+			x0, x1 = min(x0, b.X), max(x1, b.X+b.W)
+			asc := b.Size / ptPerMM * 0.8
+			top, bottom = min(top, b.Y-asc), max(bottom, b.Y+b.Size/ptPerMM*0.25)
+		}
+		p.Link(x0, top, x1-x0, bottom-top, id)
+		e.content[el] = append(e.content[el], contentRef{seq: e.next(), page: page, annot: e.annots})
+		e.annots++
+	}
+}
+
+func (e *exporter) next() int {
+	e.seq++
+	return e.seq
+}
+
+// draw draws one box.
+func (e *exporter) draw(b layout.Box) {
+	p := e.pdf
+	switch b.Kind {
+	case layout.Text:
+		e.setFont(b.Face, b.Size)
+		e.setTextColour(b.Color)
+		p.Text(b.X, b.Y, b.Text)
+	case layout.Fill:
+		e.setFill(b.Color)
+		p.Rect(b.X, b.Y, b.W, b.H, "F")
+	case layout.Stroke:
+		e.setDraw(b.Color, b.LineWidth)
+		p.Rect(b.X, b.Y, b.W, b.H, "D")
+	case layout.Rule:
+		e.setDraw(b.Color, b.LineWidth)
+		p.Line(b.X, b.Y, b.X2, b.Y2)
+	case layout.Picture:
+		if name, ok := e.register(b.Image); ok {
+			p.ImageOptions(name, b.X, b.Y, b.W, b.H, false, fpdf.ImageOptions{}, 0, "")
 		}
 	}
-	return m
 }
 
-// measureRune asks fpdf for one glyph's width in font units. It leaves the font
-// set to the measured face; callers that draw always set their font first.
-func (r *renderer) measureRune(s style, c rune) int {
-	const size = 100.0
-	r.setFont(s, size)
-	w := r.pdf.GetStringWidth(string(c)) // mm
-	return int(w*ptPerMM*1000/size + 0.5)
-}
-
-// usage is what a document needs from the fonts: its faces and characters.
-type usage struct {
-	faces [4]bool
-	runes map[rune]bool
-}
-
-// collectUsage walks the document the way drawing will: headings and table
-// headers are bold whatever their runs say; header, footer and markers are regular.
-func collectUsage(d *doc.Document) usage {
-	u := usage{runes: map[rune]bool{}}
-	u.faces[regular] = true
-	for _, s := range []string{d.Meta.Title, d.Meta.PersonName, d.Meta.Classification, d.Meta.Version, d.Meta.Date, "•·…"} {
-		u.addText(s)
+// register hands a picture to fpdf once. doc.Image names are unique within a
+// document, and one picture shown twice keeps its name.
+func (e *exporter) register(img *doc.Image) (string, bool) {
+	name := img.Name
+	if name == "" {
+		name = "image-" + strconv.Itoa(len(e.images)+1)
 	}
-	u.addBlocks(d.Blocks)
-	return u
-}
-
-func (u *usage) addText(s string) {
-	for _, c := range s {
-		u.runes[c] = true
+	if ok := e.images[name]; ok {
+		return name, true
 	}
-}
-
-func (u *usage) addRuns(runs []doc.Inline, forceBold bool) {
-	for _, in := range runs {
-		s := styleOf(in)
-		if forceBold {
-			s |= bold
+	e.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: strings.ToLower(img.Format)}, bytes.NewReader(img.Data))
+	if err := e.pdf.Error(); err != nil {
+		if e.err == nil {
+			e.err = fmt.Errorf("picture %q: %w", img.Name, err)
 		}
-		u.faces[s] = true
-		u.addText(in.Text)
+		return "", false
 	}
-}
-
-func (u *usage) addBlocks(blocks []doc.Block) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *doc.Heading:
-			u.addRuns(b.Text, true)
-		case *doc.Paragraph:
-			u.addRuns(b.Text, false)
-		case *doc.List:
-			for _, it := range b.Items {
-				u.addBlocks(it.Blocks)
-			}
-		case *doc.Table:
-			for _, c := range b.Header {
-				u.addRuns(c.Text, true)
-			}
-			for _, row := range b.Rows {
-				for _, c := range row {
-					u.addRuns(c.Text, false)
-				}
-			}
-		case *doc.Aside:
-			u.addBlocks(b.Blocks)
-		}
-	}
+	e.images[name] = true
+	return name, true
 }
 
 // setFont selects a face and size (pt) for drawing.
-func (r *renderer) setFont(s style, size float64) {
-	if !r.faces[s] {
-		s = regular // never happens if collectUsage is right; fpdf would fail
-	}
-	if r.font == (fontState{s, size, true}) {
+func (e *exporter) setFont(f *typeface.Face, size float64) {
+	if f == nil || e.font == (fontState{f, size}) {
 		return // fpdf's own check costs more, and this is called for every line
 	}
-	r.font = fontState{s, size, true}
-	r.pdf.SetFont(fontKey, s.fpdfStyle(), size)
+	e.font = fontState{f, size}
+	e.pdf.SetFont(f.Key(), f.Style().Fpdf(), size)
 }
 
-// setTextColour sets the colour text is drawn in. (fpdf's Text wraps text in its
-// own colour only while the text and fill colours differ; either way it comes out
-// in this colour.)
-func (r *renderer) setTextColour(c rgb) {
-	if cr, cg, cb := r.pdf.GetTextColor(); cr != c.r || cg != c.g || cb != c.b {
-		r.pdf.SetTextColor(c.r, c.g, c.b)
+// setTextColour sets the colour text is drawn in.
+func (e *exporter) setTextColour(c layout.RGB) {
+	if r, g, b := e.pdf.GetTextColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		e.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 	}
 }
 
-func (r *renderer) setFill(c rgb) {
-	if cr, cg, cb := r.pdf.GetFillColor(); cr != c.r || cg != c.g || cb != c.b {
-		r.pdf.SetFillColor(c.r, c.g, c.b)
+func (e *exporter) setFill(c layout.RGB) {
+	if r, g, b := e.pdf.GetFillColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		e.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
 	}
 }
 
-func (r *renderer) setDraw(c rgb, width float64) {
-	if cr, cg, cb := r.pdf.GetDrawColor(); cr != c.r || cg != c.g || cb != c.b {
-		r.pdf.SetDrawColor(c.r, c.g, c.b)
+func (e *exporter) setDraw(c layout.RGB, width float64) {
+	if r, g, b := e.pdf.GetDrawColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		e.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	}
-	if r.pdf.GetLineWidth() != width {
-		r.pdf.SetLineWidth(width)
+	if e.pdf.GetLineWidth() != width {
+		e.pdf.SetLineWidth(width)
 	}
 }
 
-// drawHeader runs at the top of every page (fpdf calls it from AddPage).
-func (r *renderer) drawHeader() {
-	p := r.pdf
-	r.font = fontState{} // AddPage has just reset fpdf's font behind our back
-	r.setFont(regular, furnitureSize)
-	r.setTextColour(colFurniture)
-	right := r.meta.PersonName
-	rw := r.m.width(regular, right, furnitureSize)
-	left := r.fitText(regular, r.meta.Classification, furnitureSize, contentW-rw-8)
-	p.Text(marginLeft, headerBaseline, left)
-	p.Text(pageW-marginRight-rw, headerBaseline, right)
-	r.setDraw(colRule, 0.2)
-	p.Line(marginLeft, headerRule, pageW-marginRight, headerRule)
+// tree converts the layout's structure tree into pdftag's, with each element's
+// marked content and annotations placed among its children in reading order.
+func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
+	first := map[*layout.Elem]int{}
+	var firstSeq func(*layout.Elem) int
+	firstSeq = func(el *layout.Elem) int {
+		if s, ok := first[el]; ok {
+			return s
+		}
+		s := -1
+		if c := e.content[el]; len(c) > 0 {
+			s = c[0].seq
+		}
+		for _, k := range el.Kids {
+			if ks := firstSeq(k); ks >= 0 && (s < 0 || ks < s) {
+				s = ks
+			}
+		}
+		first[el] = s
+		return s
+	}
+	var conv func(*layout.Elem) *pdftag.Elem
+	conv = func(el *layout.Elem) *pdftag.Elem {
+		out := &pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope}
+		own := e.content[el]
+		// Children keep their order; an empty child stays after the one before it.
+		last := -1
+		for _, k := range el.Kids {
+			s := firstSeq(k)
+			if s < 0 {
+				s = last
+			}
+			for len(own) > 0 && own[0].seq < s {
+				out.Kids = append(out.Kids, kid(own[0]))
+				own = own[1:]
+			}
+			out.Kids = append(out.Kids, pdftag.Child(conv(k)))
+			last = s
+		}
+		for _, c := range own {
+			out.Kids = append(out.Kids, kid(c))
+		}
+		if el.Role == "Figure" {
+			out.BBox = e.figureBox(el)
+		}
+		return out
+	}
+	return conv(root)
 }
 
-// drawFooter runs at the end of every page. "Page X of Y" is right-aligned, but Y
-// is only known when the document is closed and fpdf measures nothing then. So
-// the text is drawn as if Y were empty, inside a translation by shiftAlias, which
-// finishPageCount replaces with minus the real width of Y: the line then ends
-// exactly at the margin whatever the number of digits.
-func (r *renderer) drawFooter() {
-	p := r.pdf
-	r.font = fontState{}
-	r.setDraw(colRule, 0.2)
-	p.Line(marginLeft, footerRule, pageW-marginRight, footerRule)
-	r.setFont(regular, furnitureSize)
-	r.setTextColour(colFurniture)
-	pageText := "Page " + strconv.Itoa(p.PageNo()) + " of "
-	pw := r.m.width(regular, pageText, furnitureSize)
-	left := r.meta.Title
-	for _, s := range []string{"version " + r.meta.Version, r.meta.Date} {
-		if s != "" && s != "version " {
-			left += " · " + s
+func kid(c contentRef) pdftag.Kid {
+	if c.annot >= 0 {
+		return pdftag.OBJR(c.page, c.annot)
+	}
+	return pdftag.MCR(c.page, c.mcid)
+}
+
+// figureBox finds a figure's picture and returns its box in PDF points.
+func (e *exporter) figureBox(el *layout.Elem) *pdftag.BBox {
+	for i, pg := range e.res.Pages {
+		for _, b := range pg.Boxes {
+			if b.Elem == el && b.Kind == layout.Picture {
+				return &pdftag.BBox{
+					Page: i,
+					X0:   b.X * ptPerMM, Y0: (layout.PageH - b.Y - b.H) * ptPerMM,
+					X1: (b.X + b.W) * ptPerMM, Y1: (layout.PageH - b.Y) * ptPerMM,
+				}
+			}
 		}
 	}
-	left = r.fitText(regular, left, furnitureSize, contentW-pw-20)
-	p.Text(marginLeft, footerBaseline, left)
-	p.RawWriteStr("q 1 0 0 1 " + shiftAlias + " 0 cm")
-	p.Text(pageW-marginRight-pw, footerBaseline, pageText+totalPagesAlias)
-	p.RawWriteStr("Q")
-}
-
-// finishPageCount registers the footer shift once the page count is known. The
-// last page's footer has already drawn the count's digits (as its own page
-// number), so the font subset is sure to contain them.
-func (r *renderer) finishPageCount() {
-	total := strconv.Itoa(r.pdf.PageCount())
-	w := r.m.width(regular, total, furnitureSize) * ptPerMM
-	r.pdf.RegisterAlias(shiftAlias, strconv.FormatFloat(-w, 'f', 2, 64))
-}
-
-// fitText shortens s with an ellipsis to fit width mm: header and footer lines
-// must never collide.
-func (r *renderer) fitText(s style, text string, size, width float64) string {
-	if r.m.width(s, text, size) <= width {
-		return text
-	}
-	runes := []rune(text)
-	for len(runes) > 0 && r.m.width(s, string(runes)+"…", size) > width {
-		runes = runes[:len(runes)-1]
-	}
-	return string(runes) + "…"
-}
-
-// newPage starts a page (or, in a dry run, pretends to).
-func (r *renderer) newPage() {
-	if r.breaks != nil {
-		*r.breaks = append(*r.breaks, r.y)
-	}
-	r.y = contentTop
-	r.atTop = true
-	r.page++
-	if r.dry {
-		return
-	}
-	r.pdf.AddPage()
-	// AddPage ran the header and footer, which set their own font; it then
-	// restored ours, but drop the cache rather than rely on that.
-	r.font = fontState{}
-	r.drawAsideBackground()
-}
-
-// ensure starts a new page if h mm do not fit below the cursor, unless the page is
-// still empty (then nothing would be gained).
-func (r *renderer) ensure(h float64) {
-	if r.y+h > contentBottom+epsilon && !r.atTop {
-		r.newPage()
-	}
-}
-
-// measure lays fn out without drawing and reports how many page breaks it took
-// and where the cursor ended. The renderer's state is left as it was.
-func (r *renderer) measure(fn func()) (pages int, endY float64) {
-	saved := *r
-	r.dry, r.breaks = true, nil
-	fn()
-	pages, endY = r.page-saved.page, r.y
-	*r = saved
-	return pages, endY
+	return nil
 }

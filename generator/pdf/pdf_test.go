@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"lifeplan/generator/doc"
+	"lifeplan/generator/internal/testtools"
+	"lifeplan/generator/layout"
 )
 
 // requireTool returns the path of an external tool, skipping the test when it is
@@ -210,17 +212,9 @@ func TestCreationDateFromMeta(t *testing.T) {
 		{"not a date", "D:20000101000000"},
 	} {
 		d := &doc.Document{Meta: doc.Meta{Title: "T", Created: tc.created}, Blocks: []doc.Block{para("x")}}
-		var buf bytes.Buffer
-		r := newRenderer(d)
-		r.pdf.SetCompression(false)
-		r.newPage()
-		r.drawBlocks(d.Blocks, frame{x: marginLeft, w: contentW})
-		r.finishPageCount()
-		if err := r.pdf.Output(&buf); err != nil {
-			t.Fatal(err)
-		}
+		out := render(t, d)
 		for _, key := range []string{"/CreationDate (" + tc.want + ")", "/ModDate (" + tc.want + ")"} {
-			if !bytes.Contains(buf.Bytes(), []byte(key)) {
+			if !bytes.Contains(out, []byte(key)) {
 				t.Errorf("Created %q: missing %s", tc.created, key)
 			}
 		}
@@ -258,8 +252,14 @@ func TestFontsEmbedded(t *testing.T) {
 		}
 		faces[f[0]] = true
 	}
-	if len(faces) != 4 {
-		t.Errorf("want 4 faces (regular, bold, italic, bold italic), got %v", faces)
+	atkinson := 0
+	for f := range faces {
+		if strings.Contains(strings.ToLower(f), "atkinsonhyperlegiblenext") {
+			atkinson++
+		}
+	}
+	if atkinson != 4 {
+		t.Errorf("want the 4 faces of Atkinson Hyperlegible Next (regular, bold, italic, bold italic), got %v", faces)
 	}
 }
 
@@ -323,8 +323,8 @@ var wordBox = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="
 // column (header and footer included): nothing may run off the page.
 func checkInsideMargins(t *testing.T, p string) {
 	t.Helper()
-	const tol = 0.5 // pt
-	left, right := marginLeft*ptPerMM-tol, (pageW-marginRight)*ptPerMM+tol
+	const tol = 0.5                                              // pt
+	left, right := 20*ptPerMM-tol, (layout.PageW-20)*ptPerMM+tol // the layout's margins
 	out := run(t, "pdftotext", "-bbox", p, "-")
 	words := wordBox.FindAllStringSubmatch(out, -1)
 	if len(words) == 0 {
@@ -335,7 +335,7 @@ func checkInsideMargins(t *testing.T, p string) {
 		y0, _ := strconv.ParseFloat(w[2], 64)
 		x1, _ := strconv.ParseFloat(w[3], 64)
 		y1, _ := strconv.ParseFloat(w[4], 64)
-		if x0 < left || x1 > right || y0 < 0 || y1 > pageH*ptPerMM {
+		if x0 < left || x1 > right || y0 < 0 || y1 > layout.PageH*ptPerMM {
 			t.Errorf("word %q at x %.1f–%.1f, y %.1f–%.1f pt lies outside the column %.1f–%.1f", w[5], x0, x1, y0, y1, left, right)
 		}
 	}
@@ -347,7 +347,7 @@ func TestNothingRunsOffThePage(t *testing.T) {
 
 func TestHeadingColour(t *testing.T) {
 	// Pages are stored uncompressed, so the colour operator can be found as is.
-	want := fmt.Sprintf("%.3f %.3f %.3f rg", float64(colHeading.r)/255, float64(colHeading.g)/255, float64(colHeading.b)/255)
+	want := fmt.Sprintf("%.3f %.3f %.3f rg", float64(0x1b)/255, float64(0x4f)/255, float64(0x8a)/255) // the layout's heading blue
 	if !bytes.Contains(render(t, testDocument(t)), []byte(want)) {
 		t.Errorf("no text in the heading colour (%s)", want)
 	}
@@ -418,96 +418,19 @@ func TestMetadata(t *testing.T) {
 	p := writeTemp(t, render(t, testDocument(t)))
 	out := run(t, "pdfinfo", p)
 	for _, want := range []string{
-		"Learning and Living Support Plan — Amira Example", "Sam Planner", "Support plan for Amira Example",
-		"lifeplan", "A4", "Tagged:", // "Tagged: no" for now
+		"Learning and Living Support Plan: Amira Example", "Sam Planner", "Support plan for Amira Example",
+		"lifeplan", "A4",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
 		}
 	}
+	if !regexp.MustCompile(`Tagged:\s+yes`).MatchString(out) {
+		t.Errorf("not tagged:\n%s", out)
+	}
 	raw := render(t, testDocument(t))
 	if !bytes.Contains(raw, []byte("/Lang (en-GB)")) {
 		t.Error("no /Lang in the catalogue")
-	}
-}
-
-// TestWrap checks the layout helper: no line is wider than asked, text is kept
-// whole and in order, and words are only broken when they cannot fit a line.
-func TestWrap(t *testing.T) {
-	r := newRenderer(testDocument(t))
-	for _, tc := range []struct {
-		name  string
-		runs  []doc.Inline
-		width float64
-		lines int // 0: do not check
-	}{
-		{"empty", nil, 50, 1},
-		{"one word", text("hello"), 50, 1},
-		{"fits", text("a short line"), 170, 1},
-		{"wraps", text(strings.Repeat("word ", 60)), 170, 0},
-		{"long word", text(longWord), 170, 0},
-		{"url after text", text("see " + longURL), 60, 0},
-		{"narrow", text("abcdefgh"), 0.5, 8},
-		{"line break", []doc.Inline{{Text: "one"}, {LineBreak: true}, {Text: "two"}}, 170, 2},
-		{"mixed styles", []doc.Inline{{Text: "plain "}, {Text: "bold", Bold: true}, {Text: "tail "}, {Text: "italic", Italic: true}}, 170, 1},
-		{"emoji and control", text("I like music 🎵\x07 and tea"), 170, 1},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			lines := r.m.wrap(tc.runs, bodyText, tc.width)
-			if tc.lines > 0 && len(lines) != tc.lines {
-				t.Errorf("got %d lines, want %d", len(lines), tc.lines)
-			}
-			var got []string
-			for _, l := range lines {
-				w := 0.0
-				for _, s := range l.segs {
-					w = s.x + r.m.width(s.style, s.text, bodyText.size)
-				}
-				if w > max(tc.width, r.m.width(regular, "W", bodyText.size))+1e-6 || w > l.w+1e-6 || w < l.w-1e-6 {
-					t.Errorf("line width %.3f (recorded %.3f) for width %.3f", w, l.w, tc.width)
-				}
-				var b strings.Builder
-				for _, s := range l.segs {
-					b.WriteString(s.text)
-				}
-				got = append(got, b.String())
-			}
-			want := strings.Join(strings.Fields(doc.PlainText(tc.runs)), "")
-			if tc.name == "emoji and control" {
-				want = "Ilikemusic?andtea"
-			}
-			if g := strings.ReplaceAll(strings.Join(got, ""), " ", ""); g != want {
-				t.Errorf("text changed: %q, want %q", g, want)
-			}
-		})
-	}
-}
-
-func TestColumnWidthsNeverCutWords(t *testing.T) {
-	r := newRenderer(testDocument(t))
-	tbl := &doc.Table{
-		Align:  []doc.Align{doc.AlignLeft, doc.AlignLeft, doc.AlignRight},
-		Header: []doc.Cell{{Text: text("Name")}, {Text: text("Description")}, {Text: text("Cost")}},
-		Rows: [][]doc.Cell{
-			{{Text: text("Hydrotherapy")}, {Text: text(strings.Repeat("a long description of the support ", 8))}, {Text: text("£1,234.00")}},
-			{{Text: text("Physiotherapist")}, {Text: text("short")}, {Text: text("£5.00")}},
-		},
-	}
-	widths := r.columnWidths(tbl, 3, contentW)
-	if s := sum(widths); s > contentW+1e-6 || s < contentW-1e-6 {
-		t.Errorf("widths add up to %.2f, want %.2f", s, contentW)
-	}
-	for _, row := range append([][]doc.Cell{tbl.Header}, tbl.Rows...) {
-		for c, cell := range row {
-			for _, w := range strings.Fields(doc.PlainText(cell.Text)) {
-				if got := r.m.width(regular, w, cellText.size) + 2*cellPadX; got > widths[c] {
-					t.Errorf("column %d (%.1f mm) cuts %q (%.1f mm)", c, widths[c], w, got)
-				}
-			}
-		}
-	}
-	if widths[1] <= widths[0] || widths[1] <= widths[2] {
-		t.Errorf("the long column should be widest: %v", widths)
 	}
 }
 
@@ -609,4 +532,57 @@ func benchDocument(tb testing.TB) *doc.Document {
 		}
 	}
 	return d
+}
+
+// TestEveryLetterDrawn reads the font programs embedded in the PDF: every character
+// drawn must map to a real glyph of the font it is drawn in. Text extraction alone
+// cannot see a box: pdftotext gives the letter back either way.
+func TestEveryLetterDrawn(t *testing.T) {
+	lines := []string{
+		"Welsh: Tŷ Coch, Ŵyn a Ŷ; Llŷr and Gwenllïan live in Tŷ Newydd.",
+		"Polish: Zażółć gęślą jaźń, Łódź, Świętokrzyskie.",
+		"Ticks: ✓ done, ✗ not yet, → next, ★ favourite.",
+		"Greek and Cyrillic: Αθήνα, Ελένη; Москва, Олена.",
+	}
+	var blocks []doc.Block
+	blocks = append(blocks, &doc.Heading{Level: 1, Text: text("Tŷ ✓")})
+	for _, l := range lines {
+		blocks = append(blocks, &doc.Paragraph{Text: []doc.Inline{{Text: l}, {Text: " Bold: " + l, Bold: true}, {Text: " Italic: " + l, Italic: true}}})
+	}
+	blocks = append(blocks, &doc.Table{Align: []doc.Align{0}, Header: []doc.Cell{{Text: text("Tŷ ✓")}}, Rows: [][]doc.Cell{{{Text: text(lines[0])}}}})
+	d := &doc.Document{Meta: doc.Meta{Title: "Tŷ ✓", PersonName: "Llŷr Łukasz", Language: "cy"}, Blocks: blocks}
+	out := render(t, d)
+	missing, err := testtools.MissingGlyphs(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("characters drawn without a glyph: %v", missing)
+	}
+	p := writeTemp(t, out)
+	flat := strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", p, "-")), " ")
+	for _, l := range lines {
+		if !strings.Contains(flat, l) {
+			t.Errorf("pdftotext lacks %q", l)
+		}
+	}
+}
+
+// TestUndrawableIsMarked: a script that needs shaping (Urdu) and an emoji cannot be
+// drawn by fpdf; each such character is drawn as a visible U+FFFD, never a silent
+// box or "?", and the rest of the text is untouched.
+func TestUndrawableIsMarked(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "T"}, Blocks: []doc.Block{para("Ammi says سلام and 🏊 swims.")}}
+	out := render(t, d)
+	missing, err := testtools.MissingGlyphs(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("characters drawn without a glyph: %v", missing)
+	}
+	flat := strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", writeTemp(t, out), "-")), " ")
+	if want := "Ammi says \ufffd\ufffd\ufffd\ufffd and \ufffd swims."; !strings.Contains(flat, want) {
+		t.Errorf("text is %q, want it to hold %q", flat, want)
+	}
 }

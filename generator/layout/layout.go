@@ -1,0 +1,256 @@
+// Package layout turns a document tree (package doc) into A4 pages of positioned
+// boxes, the way Typst does: every line is broken and every page break decided here,
+// where the layout can look ahead, and an exporter (package pdf) only draws the boxes.
+//
+// Each box knows the structure element it belongs to (a heading, a paragraph, a list
+// item's label or body, a table cell, a figure with its alternative text, an aside),
+// or that it is an artifact (running header and footer, rules, fills, repeated table
+// header rows), so the exporter can tag a PDF for screen readers without guessing.
+//
+// Page breaks follow a few rules, each a "keep" between neighbouring items of one
+// vertical list: a heading keeps two lines of what follows it; a paragraph leaves no
+// single line alone at the foot or head of a page; a table never breaks between its
+// header and its first row, never leaves one row alone on either side of a break,
+// and moves to the next page whole when it has at most six rows or fits on a page;
+// an aside that fits on a page is never split.
+package layout
+
+import (
+	"lifeplan/generator/doc"
+	"lifeplan/generator/typeface"
+)
+
+// Page geometry, in mm. The running header and footer sit in the top and bottom
+// margins.
+const (
+	PageW = 210.0
+	PageH = 297.0
+
+	marginLeft    = 20.0
+	marginRight   = 20.0
+	contentTop    = 25.0
+	contentBottom = PageH - 22.0
+	contentW      = PageW - marginLeft - marginRight
+
+	headerBaseline = 13.5
+	headerRule     = 16.0
+	footerRule     = PageH - 17.0
+	footerBaseline = PageH - 12.0
+)
+
+// RGB is a colour.
+type RGB struct{ R, G, B uint8 }
+
+// Colours. Meaning never rests on colour alone: headings are also larger and bold,
+// asides also have a bar and padding, header rows are also bold.
+var (
+	colText       = RGB{0x1a, 0x1a, 0x1a}
+	colHeading    = RGB{0x1b, 0x4f, 0x8a} // dark blue, contrast about 8:1 on white
+	colFurniture  = RGB{0x55, 0x55, 0x55} // grey, still above 7:1 on white
+	colDraft      = RGB{0xa3, 0x1a, 0x1a} // dark red, about 7:1 on white; also bold
+	colLink       = RGB{0x1b, 0x4f, 0x8a}
+	colRule       = RGB{0x9a, 0xa5, 0xb1}
+	colTableLine  = RGB{0x8a, 0x96, 0xa3}
+	colHeaderFill = RGB{0xe4, 0xea, 0xf2}
+	colAsideFill  = RGB{0xee, 0xf2, 0xf7}
+	colAsideBar   = RGB{0x1f, 0x3a, 0x5f}
+)
+
+// BoxKind says what a box draws.
+type BoxKind uint8
+
+const (
+	// Text is one run of text in one face: X is where it starts, Y its baseline, W
+	// its advance width.
+	Text BoxKind = iota
+	// Fill is a filled rectangle: X, Y (top-left), W, H.
+	Fill
+	// Stroke is a rectangle's outline, LineWidth wide.
+	Stroke
+	// Rule is a straight line from X, Y to X2, Y2.
+	Rule
+	// Picture is an image in the rectangle X, Y, W, H.
+	Picture
+)
+
+// Artifact says what kind of decoration a box without a structure element is.
+type Artifact uint8
+
+const (
+	// ArtifactLayout: rules, borders, fills, repeated table header rows.
+	ArtifactLayout Artifact = iota
+	// ArtifactPagination: the running header and footer.
+	ArtifactPagination
+)
+
+// Box is one thing drawn on a page, in mm from the page's top-left corner.
+type Box struct {
+	Kind      BoxKind
+	X, Y      float64
+	W, H      float64
+	X2, Y2    float64 // Rule only
+	LineWidth float64 // Stroke and Rule
+	Color     RGB
+
+	Text string
+	Face *typeface.Face
+	Size float64 // pt
+
+	Image *doc.Image
+
+	// Elem is the structure element whose content the box is; nil for an artifact.
+	Elem     *Elem
+	Artifact Artifact
+	// Link, when set, makes the box a link to the heading with this anchor.
+	Link string
+}
+
+// Elem is a structure element: what a screen reader announces. Its roles are the
+// standard structure types of PDF (ISO 32000-1, 14.8.4).
+type Elem struct {
+	Role  string // Document, H1..H6, P, L, LI, Lbl, LBody, Table, TR, TH, TD, Figure, Div, Link
+	Alt   string // Figure: the picture's alternative text
+	Scope string // TH: "Column"
+	Kids  []*Elem
+}
+
+func (e *Elem) add(role string) *Elem {
+	k := &Elem{Role: role}
+	e.Kids = append(e.Kids, k)
+	return k
+}
+
+// Page is one page's boxes in drawing order, which is also reading order.
+type Page struct {
+	Boxes []Box
+}
+
+// Target is where a heading starts: its page (1-based) and the top of its first
+// line, in mm.
+type Target struct {
+	Page int
+	Y    float64
+}
+
+// Bookmark is an entry of the document outline.
+type Bookmark struct {
+	Text  string
+	Level int // 1 to 3, as the heading's level
+	Target
+}
+
+// Result is a laid-out document.
+type Result struct {
+	Pages     []Page
+	Root      *Elem             // the structure tree, role Document
+	Targets   map[string]Target // heading anchors
+	Bookmarks []Bookmark
+	// Cut says, for a one-page document that did not fit, which lists were
+	// shortened to fit: "What is important to me: 3 of 9 items left out".
+	Cut []string
+	// Size is the body text size used (pt): a one-page document may shrink it.
+	Size float64
+}
+
+// Pages returns the page number each anchor starts on.
+func (r *Result) PageNumbers() doc.Pages {
+	p := make(doc.Pages, len(r.Targets))
+	for a, t := range r.Targets {
+		p[a] = t.Page
+	}
+	return p
+}
+
+// Layout lays d out on A4 pages with fonts.
+//
+// Page references (doc.Inline.PageOf) need the pages they point at, which are known
+// only once the document is laid out: layout runs again with the numbers found
+// until they no longer change (at most three passes; two in practice).
+func Layout(d *doc.Document, fonts *typeface.Set) *Result {
+	if d.Meta.Kind == doc.OnePage {
+		return layoutOnePage(d, fonts)
+	}
+	return layoutWithRefs(d, d.Blocks, fonts, sheetFor(d.Meta.Kind, 1))
+}
+
+func layoutWithRefs(d *doc.Document, blocks []doc.Block, fonts *typeface.Set, sh *sheet) *Result {
+	m := &measurer{fonts: fonts}
+	res := layoutPass(d, blocks, m, sh)
+	if !hasPageRefs(blocks) {
+		return res
+	}
+	for range 3 {
+		m.pages = res.PageNumbers()
+		next := layoutPass(d, blocks, m, sh)
+		same := samePages(m.pages, next.PageNumbers())
+		res = next
+		if same {
+			break
+		}
+	}
+	return res
+}
+
+func samePages(a, b doc.Pages) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// layoutPass flows the blocks into one vertical list of items and breaks it into
+// pages.
+func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Result {
+	root := &Elem{Role: "Document"}
+	f := &flow{m: m, sh: sh, root: root}
+	f.blocks(blocks, root, frame{x: marginLeft, w: contentW})
+	res := paginate(f.items, sh)
+	res.Root = root
+	res.Size = sh.body.size
+	addFurniture(res, d.Meta, m)
+	return res
+}
+
+func hasPageRefs(blocks []doc.Block) bool {
+	found := false
+	walkRuns(blocks, func(runs []doc.Inline) {
+		for _, r := range runs {
+			if r.PageOf != "" {
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// walkRuns calls fn with every run list of the blocks, in reading order.
+func walkRuns(blocks []doc.Block, fn func([]doc.Inline)) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			fn(b.Text)
+		case *doc.Paragraph:
+			fn(b.Text)
+		case *doc.List:
+			for _, it := range b.Items {
+				walkRuns(it.Blocks, fn)
+			}
+		case *doc.Table:
+			for _, c := range b.Header {
+				fn(c.Text)
+			}
+			for _, row := range b.Rows {
+				for _, c := range row {
+					fn(c.Text)
+				}
+			}
+		case *doc.Aside:
+			walkRuns(b.Blocks, fn)
+		}
+	}
+}

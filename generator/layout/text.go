@@ -1,0 +1,442 @@
+package layout
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"lifeplan/generator/doc"
+	"lifeplan/generator/typeface"
+)
+
+// ptPerMM converts between the two units layout uses: sizes in points, lengths in mm.
+const ptPerMM = 72 / 25.4
+
+const epsilon = 1e-6
+
+// textStyle is a size, whether every run is forced bold (headings, table headers),
+// and the line height as a multiple of the size.
+type textStyle struct {
+	size      float64 // pt
+	leading   float64
+	forceBold bool
+	noItalic  bool // easy read: italics are hard to read, so none are drawn
+}
+
+func (ts textStyle) lineHeight() float64 { return ts.size * ts.leading / ptPerMM }
+
+// scaled returns the style at f times its size.
+func (ts textStyle) scaled(f float64) textStyle {
+	ts.size *= f
+	return ts
+}
+
+// measurer measures and breaks text with one font set. Widths are the fonts' own
+// advance widths summed without kerning, exactly as fpdf draws them, so what is
+// measured here is what is drawn.
+type measurer struct {
+	fonts *typeface.Set
+	pages doc.Pages // page numbers for PageOf runs; nil in the first pass
+}
+
+func (m *measurer) styleOf(r doc.Inline, ts textStyle) typeface.Style {
+	s := typeface.Regular
+	if r.Bold || ts.forceBold {
+		s |= typeface.Bold
+	}
+	if r.Italic && !ts.noItalic {
+		s |= typeface.Italic
+	}
+	return s
+}
+
+// advance is the width of text in face f at size pt, in mm.
+func advance(f *typeface.Face, text string, size float64) float64 {
+	units := 0
+	for _, r := range text {
+		units += f.Advance(r)
+	}
+	return float64(units) * size / 1000 / ptPerMM
+}
+
+// piece is a part of a word in one face ("foo" plain then "bar" bold make one word
+// of two pieces, never broken between them).
+type piece struct {
+	text string
+	face *typeface.Face
+	link string
+	w    float64
+}
+
+// word is a run of non-space text; space says whether a space preceded it.
+type word struct {
+	pieces []piece
+	w      float64
+	space  bool
+	brk    bool // a hard line break (doc.Inline.LineBreak), no pieces
+}
+
+// Segment is a part of a laid-out line drawn in one text operation: one face, words
+// joined by spaces, so text extraction sees whole words and normal spaces.
+type segment struct {
+	x    float64 // offset from the line's start, mm
+	text string
+	face *typeface.Face
+	link string // anchor the text links to, if any
+	w    float64
+}
+
+// line is one laid-out line of text.
+type line struct {
+	segs []segment
+	w    float64 // natural width, mm
+}
+
+// resolve turns PageOf runs into their page numbers (linked to the heading), so that
+// the rest of layout only sees text. Before pages are known a two-digit stand-in
+// takes the room a page number will most likely need.
+func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
+	has := false
+	for _, r := range runs {
+		if r.PageOf != "" {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return runs
+	}
+	out := make([]doc.Inline, len(runs))
+	copy(out, runs)
+	for i, r := range out {
+		if r.PageOf == "" {
+			continue
+		}
+		text := "00"
+		if m.pages != nil {
+			if n, ok := m.pages[r.PageOf]; ok {
+				text = strconv.Itoa(n)
+			} else {
+				text = r.Text // an anchor that does not exist: keep what the author wrote
+			}
+		}
+		out[i] = doc.Inline{Text: text, Bold: r.Bold, Italic: r.Italic, Link: r.PageOf}
+	}
+	return out
+}
+
+// words splits styled runs into words. Whitespace of any kind separates words and
+// collapses, as in any typeset text; every other character is kept literally. A
+// single space between digits (a phone number, "07700 900 214") or between a day and
+// its month or a month and its year does not separate words: such runs never wrap
+// inside.
+func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
+	runs = m.resolve(runs)
+	var out []word
+	var cur *word
+	space := false
+	for _, r := range runs {
+		if r.LineBreak {
+			out = append(out, word{brk: true})
+			cur, space = nil, false
+			continue
+		}
+		st := m.styleOf(r, ts)
+		text := r.Text
+		for len(text) > 0 {
+			i := indexBreakingSpace(text)
+			chunk := text
+			if i >= 0 {
+				chunk = text[:i]
+			}
+			if chunk != "" {
+				if cur == nil {
+					out = append(out, word{space: space})
+					cur = &out[len(out)-1]
+					space = false
+				}
+				for _, fr := range m.fonts.Runs(clean(chunk), st) {
+					w := advance(fr.Face, fr.Text, ts.size)
+					if n := len(cur.pieces); n > 0 && cur.pieces[n-1].face == fr.Face && cur.pieces[n-1].link == r.Link {
+						cur.pieces[n-1].text += fr.Text
+						cur.pieces[n-1].w += w
+					} else {
+						cur.pieces = append(cur.pieces, piece{text: fr.Text, face: fr.Face, link: r.Link, w: w})
+					}
+					cur.w += w
+				}
+			}
+			if i < 0 {
+				break
+			}
+			_, n := utf8.DecodeRuneInString(text[i:])
+			text = text[i+n:]
+			cur, space = nil, len(out) > 0 && !out[len(out)-1].brk
+		}
+	}
+	return out
+}
+
+// indexBreakingSpace finds the first whitespace in text at which a line may break.
+func indexBreakingSpace(text string) int {
+	off := 0
+	for {
+		i := strings.IndexFunc(text[off:], isSpace)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if text[i] == ' ' && !breakableSpace(text[:i], text[i+1:]) {
+			off = i + 1
+			continue
+		}
+		return i
+	}
+}
+
+// breakableSpace says whether a line may break at a single space between before
+// and after: not inside a figure written with spaces, nor inside a date.
+func breakableSpace(before, after string) bool {
+	b, _ := utf8.DecodeLastRuneInString(before)
+	a, _ := utf8.DecodeRuneInString(after)
+	if b == utf8.RuneError || a == utf8.RuneError {
+		return true
+	}
+	bd, ad := unicode.IsDigit(b), unicode.IsDigit(a)
+	if bd && ad {
+		return false
+	}
+	if !bd && !ad {
+		return true // neither side can be a day or a year: the common case, kept fast
+	}
+	last := before[strings.LastIndexFunc(before, isSpace)+1:]
+	next := after
+	if j := strings.IndexFunc(after, isSpace); j >= 0 {
+		next = after[:j]
+	}
+	next = strings.TrimRight(next, ",.;:)")
+	switch {
+	case isDay(last) && months[next]:
+		return false // "14 September"
+	case months[last] && isYear(next):
+		return false // "September 2026"
+	}
+	return true
+}
+
+var months = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true,
+	"Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true,
+}
+
+func isDay(s string) bool {
+	s = strings.TrimLeft(s, "(")
+	n, err := strconv.Atoi(strings.TrimRight(s, "stndrh"))
+	return err == nil && n >= 1 && n <= 31 && len(s) <= 4
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
+
+// clean drops control characters, which have no glyph in any font.
+func clean(s string) string {
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsControl(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// wrap lays runs out in lines no wider than width mm. Words longer than a line are
+// broken between characters, so nothing ever runs past the edge.
+func (m *measurer) wrap(runs []doc.Inline, ts textStyle, width float64) []line {
+	width = math.Max(width, 1)
+	ws := m.words(runs, ts)
+	var lines []line
+	var b lineBuilder
+	for _, w := range ws {
+		if w.brk {
+			lines = append(lines, b.finish())
+			continue
+		}
+		sp := 0.0
+		if w.space && len(b.segs) > 0 {
+			sp = advance(b.lastFace(), " ", ts.size)
+		}
+		switch {
+		case b.w+sp+w.w <= width+epsilon:
+			b.add(w, sp)
+		case w.w <= width+epsilon:
+			lines = append(lines, b.finish())
+			w.space = false
+			b.add(w, 0)
+		default:
+			// A word wider than the whole line: start it on this line if a useful
+			// amount of room is left, then cut it wherever the line is full.
+			if width-b.w-sp < width/5 {
+				if len(b.segs) > 0 {
+					lines = append(lines, b.finish())
+				}
+				sp = 0
+			}
+			lines = m.breakWord(lines, &b, w, sp, ts.size, width)
+		}
+	}
+	if len(b.segs) > 0 || len(lines) == 0 {
+		lines = append(lines, b.finish())
+	}
+	return lines
+}
+
+// breakWord places a word that is wider than a line, character by character.
+func (m *measurer) breakWord(lines []line, b *lineBuilder, w word, sp, size, width float64) []line {
+	first := true
+	for _, p := range w.pieces {
+		text := p.text
+		for text != "" {
+			room := width - b.w - sp
+			n, pw := fit(p.face, text, size, room)
+			if n == 0 {
+				if len(b.segs) == 0 {
+					// Not even one character fits an empty line: place one anyway.
+					_, n = utf8.DecodeRuneInString(text)
+					pw = advance(p.face, text[:n], size)
+				} else {
+					lines = append(lines, b.finish())
+					sp = 0
+					continue
+				}
+			}
+			b.addPiece(piece{text: text[:n], face: p.face, link: p.link, w: pw}, sp, first && w.space && sp > 0)
+			first, sp = false, 0
+			text = text[n:]
+			if text != "" {
+				lines = append(lines, b.finish())
+			}
+		}
+	}
+	return lines
+}
+
+// fit returns how many bytes of text fit in room mm, never splitting a base
+// character from the combining marks that follow it.
+func fit(f *typeface.Face, text string, size, room float64) (int, float64) {
+	units, fitUnits, fitBytes := 0, 0, 0
+	for i, r := range text {
+		units += f.Advance(r)
+		if float64(units)*size/1000/ptPerMM > room+epsilon {
+			break
+		}
+		end := i + utf8.RuneLen(r)
+		if next, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && unicode.Is(unicode.Mn, next) {
+			continue // keep the mark with its base character
+		}
+		fitUnits, fitBytes = units, end
+	}
+	return fitBytes, float64(fitUnits) * size / 1000 / ptPerMM
+}
+
+// lineBuilder accumulates words into segments of one face and link.
+type lineBuilder struct {
+	buf    []byte
+	starts []int // where each segment's text begins in buf
+	segs   []segment
+	w      float64
+}
+
+func (b *lineBuilder) lastFace() *typeface.Face { return b.segs[len(b.segs)-1].face }
+
+func (b *lineBuilder) add(w word, sp float64) {
+	for i, p := range w.pieces {
+		b.addPiece(p, sp, i == 0 && w.space && sp > 0)
+		sp = 0
+	}
+}
+
+// addPiece appends a piece, preceded by a space (of width sp, in the previous
+// segment's face) when withSpace. Text of the same face and link joins the previous
+// segment, so each line is drawn in as few text operations as possible; a space
+// between two links of different targets belongs to neither.
+func (b *lineBuilder) addPiece(p piece, sp float64, withSpace bool) {
+	if n := len(b.segs); n > 0 {
+		last := &b.segs[n-1]
+		if withSpace {
+			if last.link != "" && last.link != p.link {
+				// The space is plain text, outside the link before it.
+				b.starts = append(b.starts, len(b.buf))
+				b.segs = append(b.segs, segment{x: b.w, face: last.face, w: sp})
+				b.buf = append(b.buf, ' ')
+				b.w += sp
+			} else {
+				b.buf = append(b.buf, ' ')
+				last.w += sp
+				b.w += sp
+			}
+		}
+		last = &b.segs[len(b.segs)-1]
+		if last.face == p.face && last.link == p.link {
+			b.buf = append(b.buf, p.text...)
+			last.w += p.w
+			b.w += p.w
+			return
+		}
+	}
+	b.starts = append(b.starts, len(b.buf))
+	b.segs = append(b.segs, segment{x: b.w, face: p.face, link: p.link, w: p.w})
+	b.buf = append(b.buf, p.text...)
+	b.w += p.w
+}
+
+func (b *lineBuilder) finish() line {
+	l := line{segs: b.segs, w: b.w}
+	for i := range l.segs {
+		end := len(b.buf)
+		if i+1 < len(b.starts) {
+			end = b.starts[i+1]
+		}
+		l.segs[i].text = string(b.buf[b.starts[i]:end])
+	}
+	*b = lineBuilder{buf: b.buf[:0], starts: b.starts[:0]}
+	return l
+}
+
+// naturalWidth is the width of runs set on one line, and longest the width of
+// their longest word: the two numbers automatic table layout needs.
+func (m *measurer) naturalWidth(runs []doc.Inline, ts textStyle) (natural, longest float64) {
+	lineW := 0.0
+	var prev *typeface.Face
+	for _, w := range m.words(runs, ts) {
+		if w.brk {
+			natural = math.Max(natural, lineW)
+			lineW = 0
+			continue
+		}
+		if w.space && lineW > 0 {
+			// wrap measures a space in the face of the text before it; so do we.
+			lineW += advance(prev, " ", ts.size)
+		}
+		lineW += w.w
+		longest = math.Max(longest, w.w)
+		prev = w.pieces[len(w.pieces)-1].face
+	}
+	return math.Max(natural, lineW), longest
+}
