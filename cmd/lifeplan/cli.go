@@ -211,7 +211,10 @@ func (c *cli) render(args []string) int {
 			continue
 		}
 		dir := filepath.Join(*out, l.plan.Source.Name)
-		written, err := render.Files(dir, documents, fmts)
+		written, notes, err := render.Files(dir, documents, fmts)
+		for _, n := range notes {
+			fmt.Fprintf(c.stderr, "%s: warning: %s\n", path, n)
+		}
 		for _, w := range written {
 			fmt.Fprintf(c.stdout, "wrote %s\n", w)
 		}

@@ -14,60 +14,123 @@ import (
 	"lifeplan/generator/doc"
 	"lifeplan/generator/docx"
 	"lifeplan/generator/pdf"
+	"lifeplan/generator/typeface"
 )
 
 // Format is an output file format.
 type Format struct {
-	Name  string // "pdf" or "docx": the file extension
-	Write func(w io.Writer, d *doc.Document) error
+	Name string // "pdf" or "docx": the file extension
+	// Write draws d. pages holds the page number of each heading as the PDF layout
+	// placed it, for formats whose contents and page references need numbers.
+	Write func(w io.Writer, d *doc.Document, pages doc.Pages) error
+	// Pages says the format wants those page numbers.
+	Pages bool
 }
+
+// pdfFormat is the name of the format that lays documents out in pages.
+const pdfFormat = "pdf"
 
 // Formats lists the formats lifeplan writes, in order.
 func Formats() []Format {
 	return []Format{
-		{Name: "pdf", Write: pdf.Render},
-		{Name: "docx", Write: func(w io.Writer, d *doc.Document) error { return docx.Render(w, d, nil) }},
+		{Name: pdfFormat, Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return pdf.Render(w, d) }},
+		{Name: "docx", Write: docx.Render, Pages: true},
 	}
+}
+
+// Drawn is one document drawn in several formats.
+type Drawn struct {
+	Files [][]byte // one per format, in the order asked
+	// Notes are what a reader of the files should know: a one-page document
+	// whose lists were cut to fit.
+	Notes []string
+}
+
+// Draw draws one document in every format. The PDF is laid out once, first, when
+// a PDF is asked for or another format needs its page numbers: a DOCX's contents
+// and page references then carry the same numbers as the PDF.
+func Draw(d *doc.Document, formats []Format) (Drawn, error) {
+	out := Drawn{Files: make([][]byte, len(formats))}
+	var pages doc.Pages
+	layoutDone := false
+	for i, f := range formats {
+		if f.Name != pdfFormat && !f.Pages {
+			continue
+		}
+		if !layoutDone {
+			b, res, err := pdf.Draw(d, typeface.Default())
+			if err != nil {
+				return Drawn{}, fmt.Errorf("drawing %s as pdf: %w", d.Meta.ID, err)
+			}
+			pages, layoutDone = res.PageNumbers(), true
+			for _, c := range res.Cut {
+				out.Notes = append(out.Notes, fmt.Sprintf("%s: cut to fit one page: %s", d.Meta.ID, c))
+			}
+			if f.Name == pdfFormat {
+				out.Files[i] = b
+			}
+		} else if f.Name == pdfFormat {
+			for j, g := range formats[:i] {
+				if g.Name == pdfFormat {
+					out.Files[i] = out.Files[j]
+				}
+			}
+		}
+	}
+	for i, f := range formats {
+		if out.Files[i] != nil {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf, d, pages); err != nil {
+			return Drawn{}, fmt.Errorf("drawing %s as %s: %w", d.Meta.ID, f.Name, err)
+		}
+		out.Files[i] = buf.Bytes()
+	}
+	return out, nil
 }
 
 // Bytes draws one document in one format.
 func Bytes(d *doc.Document, f Format) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Write(&buf, d); err != nil {
-		return nil, fmt.Errorf("drawing %s as %s: %w", d.Meta.ID, f.Name, err)
+	dr, err := Draw(d, []Format{f})
+	if err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), nil
+	return dr.Files[0], nil
 }
 
 // Files draws every document in every format and writes them into dir as
 // <doc-id>.<format>. It draws everything before writing anything, so an error in
-// one document leaves no files of that plan changed. It returns the paths written.
-func Files(dir string, docs []*doc.Document, formats []Format) ([]string, error) {
+// one document leaves no files of that plan changed. It returns the paths written
+// and the notes of the drawing.
+func Files(dir string, docs []*doc.Document, formats []Format) ([]string, []string, error) {
 	type file struct {
 		path string
 		data []byte
 	}
 	var files []file
+	var notes []string
 	for _, d := range docs {
-		for _, f := range formats {
-			b, err := Bytes(d, f)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), b})
+		dr, err := Draw(d, formats)
+		if err != nil {
+			return nil, nil, err
 		}
+		for i, f := range formats {
+			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), dr.Files[i]})
+		}
+		notes = append(notes, dr.Notes...)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("making the output folder: %w", err)
+		return nil, notes, fmt.Errorf("making the output folder: %w", err)
 	}
 	var written []string
 	for _, f := range files {
 		if err := WriteAtomic(f.path, f.data); err != nil {
-			return written, err
+			return written, notes, err
 		}
 		written = append(written, f.path)
 	}
-	return written, nil
+	return written, notes, nil
 }
 
 // WriteAtomic writes data to path by way of a temporary file in the same folder,

@@ -204,7 +204,7 @@ func TestLiteralText(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	written, err := render.Files(dir, []*doc.Document{d}, render.Formats())
+	written, _, err := render.Files(dir, []*doc.Document{d}, render.Formats())
 	if err != nil {
 		t.Fatal(err)
 	}
