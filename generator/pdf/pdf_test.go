@@ -221,11 +221,27 @@ func TestCreationDateFromMeta(t *testing.T) {
 	}
 }
 
-func TestQPDFCheck(t *testing.T) {
-	p := writeTemp(t, render(t, testDocument(t)))
-	out := run(t, "qpdf", "--check", p)
-	if !strings.Contains(out, "No syntax or stream encoding errors") {
-		t.Fatalf("qpdf --check:\n%s", out)
+// TestCheckers runs the test document, which has every block kind and the
+// awkward cases, through every PDF checker: qpdf, pdffonts, pdfinfo (tagged), the
+// pdf.js checker (all content marked, no page ending with a heading or a lone
+// header row) and pdfcpu's strict validation.
+func TestCheckers(t *testing.T) {
+	testtools.CheckPDF(t, writeTemp(t, render(t, testDocument(t))))
+}
+
+// TestStructure reads the structure tree back with poppler: the roles a screen
+// reader announces, with their text and the pictures' alternative text.
+func TestStructure(t *testing.T) {
+	out := run(t, "pdfinfo", "-struct-text", writeTemp(t, render(t, testDocument(t))))
+	for _, want := range []string{"Document", "H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Div",
+		"Learning and Living Support Plan", "Cooking simple meals", "Weekly cost"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("pdfinfo -struct-text lacks %q", want)
+		}
+	}
+	// The running header is an artifact: it is not in the tree.
+	if strings.Contains(out, "OFFICIAL-SENSITIVE") {
+		t.Error("the running header is tagged as content")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -66,16 +67,46 @@ func renderSample(t testing.TB, sample string) rendered {
 		t.Fatal(err)
 	}
 	r := rendered{docs: docs, files: map[string][]byte{}}
+	formats := render.Formats()
 	for _, d := range docs {
-		for _, f := range render.Formats() {
-			data, err := render.Bytes(d, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r.files[sample+"/"+d.Meta.ID+"."+f.Name] = data
+		dr, err := render.Draw(d, formats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range formats {
+			r.files[sample+"/"+d.Meta.ID+"."+f.Name] = dr.Files[i]
 		}
 	}
 	return r
+}
+
+// TestEveryPDFPassesTheCheckers runs every PDF of both samples through qpdf,
+// pdffonts, pdfinfo (tagged), the pdf.js checker and pdfcpu's strict validation,
+// and reads the embedded fonts: every character drawn has a real glyph.
+func TestEveryPDFPassesTheCheckers(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, sample := range []string{"amira", "sam"} {
+		for name, data := range renderSample(t, sample).files {
+			if !strings.HasSuffix(name, ".pdf") {
+				continue
+			}
+			missing, err := testtools.MissingGlyphs(data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if len(missing) > 0 {
+				t.Errorf("%s: characters drawn without a glyph: %v", name, missing)
+			}
+			path := filepath.Join(dir, strings.ReplaceAll(name, "/", "-"))
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+		}
+	}
+	sort.Strings(paths)
+	testtools.CheckPDF(t, paths...)
 }
 
 func TestDeterministic(t *testing.T) {
