@@ -29,7 +29,7 @@ const (
 const usage = `lifeplan turns a person-centred plan (TOML) into printable documents.
 
 Usage:
-  lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF and DOCX)
+  lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF, DOCX, HTML, Markdown)
   lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
   lifeplan version                                   print the version
@@ -178,7 +178,7 @@ func (c *cli) render(args []string) int {
 	fs := c.flags("render", "render [flags] PLAN.toml [PLAN.toml ...]")
 	out := fs.StringP("out", "o", "out", "folder to write into; each plan gets <out>/<plan name>/")
 	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
-	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx")
+	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx, html, md")
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl); missing ones come from the built-in set")
 	if code, done := c.parse(fs, args); done {
 		return code

@@ -9,17 +9,24 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/docx"
+	"lifeplan/generator/html"
+	"lifeplan/generator/markdown"
 	"lifeplan/generator/pdf"
 )
 
 // Format is an output file format.
 type Format struct {
-	Name  string // "pdf" or "docx": the file extension
+	Name  string // "pdf", "docx", "html" or "md": the file extension
 	Write func(w io.Writer, d *doc.Document) error
+	// Pictures, when set, lists the pictures to write beside the file, each at its
+	// Name relative to the output folder (Markdown links to them; the other
+	// formats carry their pictures inside).
+	Pictures func(d *doc.Document) []*doc.Image
 }
 
 // Formats lists the formats lifeplan writes, in order.
@@ -27,6 +34,8 @@ func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Write: pdf.Render},
 		{Name: "docx", Write: docx.Render},
+		{Name: "html", Write: html.Render},
+		{Name: "md", Write: markdown.WriteDocument, Pictures: markdown.Pictures},
 	}
 }
 
@@ -55,13 +64,27 @@ func Files(dir string, docs []*doc.Document, formats []Format) ([]string, error)
 				return nil, err
 			}
 			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), b})
+			if f.Pictures == nil {
+				continue
+			}
+			for _, img := range f.Pictures(d) {
+				// The loader only reads pictures inside the plan's folder, so their
+				// names are local; a name that is not would write outside dir.
+				if !filepath.IsLocal(img.Name) {
+					return nil, fmt.Errorf("%s: picture %q is not inside the plan's folder", d.Meta.ID, img.Name)
+				}
+				path := filepath.Join(dir, filepath.FromSlash(img.Name))
+				if !slices.ContainsFunc(files, func(f file) bool { return f.path == path }) {
+					files = append(files, file{path, img.Data})
+				}
+			}
 		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("making the output folder: %w", err)
 	}
 	var written []string
 	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+			return written, fmt.Errorf("making the output folder: %w", err)
+		}
 		if err := WriteAtomic(f.path, f.data); err != nil {
 			return written, err
 		}
