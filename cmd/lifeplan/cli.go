@@ -32,6 +32,7 @@ Usage:
   lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF, DOCX, HTML, Markdown)
   lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
+  lifeplan diff [--format text|json] OLD.toml NEW.toml what changed between two versions
   lifeplan version                                   print the version
   lifeplan help [COMMAND]                            this help, or a command's
 
@@ -58,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.check(rest)
 	case "budget":
 		return c.budget(rest)
+	case "diff":
+		return c.diff(rest)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "lifeplan %s\n", version())
 		return exitOK

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+
+	"lifeplan/generator/plandiff"
+)
+
+func (c *cli) diff(args []string) int {
+	fs := c.flags("diff", "diff [--format text|json] OLD.toml NEW.toml")
+	format := fs.String("format", "text", "output format: text or json")
+	if code, done := c.parse(fs, args); done {
+		return code
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan diff: %v\n", err)
+		return exitBadInput
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintf(c.stderr, "lifeplan diff: name two plan files, the old version then the new, e.g. plan-1.1.toml plan.toml\n")
+		return exitBadInput
+	}
+	old, ok := c.load(fs.Arg(0))
+	if !ok {
+		return exitBadInput
+	}
+	new, ok := c.load(fs.Arg(1))
+	if !ok {
+		return exitBadInput
+	}
+	d := plandiff.Compare(old.plan, new.plan, old.budget, new.budget)
+	var err error
+	if *format == "json" {
+		err = d.WriteJSON(c.stdout)
+	} else {
+		err = d.WriteText(c.stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan diff: %v\n", err)
+		return exitBadInput
+	}
+	return exitOK
+}
