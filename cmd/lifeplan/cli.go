@@ -15,6 +15,7 @@ import (
 	"lifeplan/generator/budget"
 	"lifeplan/generator/compose"
 	"lifeplan/generator/plan"
+	"lifeplan/generator/plandiff"
 	"lifeplan/generator/render"
 	"lifeplan/templates"
 )
@@ -183,8 +184,13 @@ func (c *cli) render(args []string) int {
 	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
 	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx, html, md")
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl); missing ones come from the built-in set")
+	since := fs.String("since", "", "the plan's previous version (TOML): the LLSP and support plan say what changed since it")
 	if code, done := c.parse(fs, args); done {
 		return code
+	}
+	previous, sinceCode := c.loadSince(*since, fs.NArg())
+	if sinceCode != exitOK {
+		return sinceCode
 	}
 	specs, fmts, err := chooseOutputs(*docs, *formats)
 	if err != nil {
@@ -204,6 +210,9 @@ func (c *cli) render(args []string) int {
 			continue
 		}
 		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
+		if previous != nil {
+			view.Changes = plandiff.Compare(previous.plan, l.plan, previous.budget, l.budget)
+		}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)

@@ -41,3 +41,21 @@ func (c *cli) diff(args []string) int {
 	}
 	return exitOK
 }
+
+// loadSince loads render's --since plan, the earlier version the documents say
+// what changed since. It compares with one plan only: with several, which one's
+// history it is would be a guess.
+func (c *cli) loadSince(path string, plans int) (*loaded, int) {
+	if path == "" {
+		return nil, exitOK
+	}
+	if plans != 1 {
+		fmt.Fprintf(c.stderr, "lifeplan render: --since compares one plan with its previous version; name one plan, not %d\n", plans)
+		return nil, exitBadInput
+	}
+	l, ok := c.load(path)
+	if !ok {
+		return nil, exitBadInput
+	}
+	return l, exitOK
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,5 +40,38 @@ func TestDiffCommand(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestRenderSince(t *testing.T) {
+	bin := lifeplan(t)
+	old := filepath.Join("..", "..", "generator", "plandiff", "testdata", "old.toml")
+	new := filepath.Join("..", "..", "generator", "plandiff", "testdata", "new.toml")
+	out := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"two plans", []string{"render", "--out", out, "--since", old, new, new}, 2, "name one plan, not 2"},
+		{"missing old", []string{"render", "--out", out, "--since", "nowhere.toml", new}, 2, "nowhere.toml: cannot read the plan"},
+		{"works", []string{"render", "--out", out, "--format", "md", "--since", old, new}, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := runBin(t, bin, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.stderr) {
+				t.Errorf("exit %d (want %d): %s", code, tc.code, stderr)
+			}
+		})
+	}
+	for doc, want := range map[string]bool{"llsp": true, "support-plan": true, "service-spec": false, "housing-spec": false} {
+		md, err := os.ReadFile(filepath.Join(out, "new", doc+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(md), "## What changed since version 1.0"); got != want {
+			t.Errorf("%s has the changes section: %v", doc, got)
+		}
 	}
 }

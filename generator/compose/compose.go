@@ -14,6 +14,7 @@ import (
 	"lifeplan/generator/doc"
 	"lifeplan/generator/markdown"
 	"lifeplan/generator/plan"
+	"lifeplan/generator/plandiff"
 )
 
 // Spec describes one kind of document.
@@ -64,6 +65,8 @@ type View struct {
 	Budget *budget.Budget
 	// Checks is the panel checklist and the count of blockers; nil when not judged.
 	Checks *Checks
+	// Changes is what changed since an earlier version (render --since); nil for none.
+	Changes *plandiff.Diff
 }
 
 // Checks summarises package check's findings for the documents.
@@ -79,6 +82,10 @@ type ChecklistRow struct {
 	Where     string // where the plan answers it
 	Status    string // "Met" or what is missing
 }
+
+// sharedTemplates are the template files that define parts, not documents:
+// changes.md.tmpl defines "changes", the "What changed since version X" section.
+var sharedTemplates = []string{"changes.md.tmpl"}
 
 // Composer fills templates. Make one with New and reuse it for many plans.
 type Composer struct {
@@ -99,6 +106,16 @@ func New(base, override fs.FS) (*Composer, error) {
 		t, err := template.New(name).Option("missingkey=error").Funcs(funcs()).Parse(src)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		// Shared parts every document template may call with {{template}}.
+		for _, part := range sharedTemplates {
+			src, err := readTemplate(base, override, part)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := t.New(part).Parse(src); err != nil {
+				return nil, fmt.Errorf("template %s: %w", part, err)
+			}
 		}
 		c.templates[s.ID] = t
 	}
