@@ -34,6 +34,7 @@ Usage:
   lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
   lifeplan diff [--format text|json] OLD.toml NEW.toml what changed between two versions
+  lifeplan init [--name "Full Name"] FILE.toml       start a new plan (never overwrites)
   lifeplan version                                   print the version
   lifeplan help [COMMAND]                            this help, or a command's
 
@@ -62,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.budget(rest)
 	case "diff":
 		return c.diff(rest)
+	case "init":
+		return c.init(rest)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "lifeplan %s\n", version())
 		return exitOK
