@@ -35,6 +35,7 @@ Usage:
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
   lifeplan diff [--format text|json] OLD.toml NEW.toml what changed between two versions
   lifeplan init [--name "Full Name"] FILE.toml       start a new plan (never overwrites)
+  lifeplan schema                                    the plan file's JSON Schema, for editors
   lifeplan version                                   print the version
   lifeplan help [COMMAND]                            this help, or a command's
 
@@ -65,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.diff(rest)
 	case "init":
 		return c.init(rest)
+	case "schema":
+		return c.schema(rest)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "lifeplan %s\n", version())
 		return exitOK
