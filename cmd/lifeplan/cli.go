@@ -33,7 +33,8 @@ Usage:
   lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF, DOCX, HTML, Markdown)
   lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
-  lifeplan diff [--format text|json] OLD.toml NEW.toml what changed between two versions
+  lifeplan diff [--format text|json] OLD.toml NEW.toml
+                                                     what changed between two versions
   lifeplan init [--name "Full Name"] FILE.toml       start a new plan (never overwrites)
   lifeplan schema                                    the plan file's JSON Schema, for editors
   lifeplan version                                   print the version

@@ -31,8 +31,8 @@ try {
       id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
     }));
-    // Whether the print stylesheet gives the paged layout: the PDF Chromium prints.
-    const pdf = await page.pdf({ format: "A4" });
+    // The print stylesheet's paged layout: the PDF Chromium prints, kept beside the screenshot.
+    const pdf = await page.pdf({ path: join(outDir, basename(file, ".html") + ".print.pdf"), format: "A4" });
     console.log(JSON.stringify({ file, violations, printBytes: pdf.length }));
     await page.close();
   }
