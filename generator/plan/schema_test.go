@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -191,5 +192,68 @@ func TestSchemaShape(t *testing.T) {
 	}
 	if !strings.Contains(s.Properties["about"].Description, "Criterion 1") {
 		t.Errorf("about: %q", s.Properties["about"].Description)
+	}
+}
+
+// TestSchemaInTaplo: the schema works in Taplo, the TOML checker behind the Even
+// Better TOML editor extension, with the #:schema line the README shows: the
+// samples pass, and a misspelt key and a bad value are caught at their lines.
+func TestSchemaInTaplo(t *testing.T) {
+	taplo, err := filepath.Abs(filepath.Join("testdata", "taplo", "node_modules", ".bin", "taplo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(taplo); err != nil {
+		if os.Getenv("LIFEPLAN_REQUIRE_TOOLS") == "1" {
+			t.Fatal("Taplo is required: run npm ci in generator/plan/testdata/taplo (.ci/run does)")
+		}
+		t.Skip("Taplo not installed: npm ci in generator/plan/testdata/taplo")
+	}
+	schema, err := plan.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "lifeplan.schema.json"), schema, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Each Taplo run starts a WebAssembly module, which takes seconds: one run for
+	// the plans that must pass, one for those that must not.
+	taploCheck := func(files map[string]string) (string, error) {
+		args := []string{"check", "--no-auto-config"}
+		for name, src := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("#:schema ./lifeplan.schema.json\n"+src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = append(args, name)
+		}
+		cmd := exec.Command(taplo, args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	good := map[string]string{}
+	for _, name := range []string{"amira", "sam"} {
+		src, err := os.ReadFile(filepath.Join("..", "..", "samples", name+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		good[name+".toml"] = string(src)
+	}
+	if out, err := taploCheck(good); err != nil {
+		t.Errorf("Taplo refuses the samples: %v\n%s", err, out)
+	}
+	bad := map[string]string{
+		"misspelt.toml": "[person]\nname = \"Jo\"\n[budget]\ncontigency = 1\n",
+		"enum.toml":     "[person]\nname = \"Jo\"\n[plan]\nstatus = \"finished\"\n",
+	}
+	out, err := taploCheck(bad)
+	if err == nil {
+		t.Fatalf("Taplo passed plans with a misspelt key and a bad status:\n%s", out)
+	}
+	for _, want := range []string{"misspelt.toml:5:1", "'contigency' was unexpected", "enum.toml:5:10", "finished"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Taplo's report lacks %q:\n%s", want, out)
+		}
 	}
 }
