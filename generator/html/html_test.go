@@ -292,8 +292,9 @@ func TestInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	shots := os.Getenv("LIFEPLAN_SCREENSHOTS")
+	printAll := "PRINT_ALL=1" // someone will look: print every document
 	if shots == "" {
-		shots = dir
+		shots, printAll = dir, "PRINT_ALL=0"
 	}
 	args := []string{script, shots}
 	for _, sample := range []string{"amira", "sam"} {
@@ -306,7 +307,7 @@ func TestInBrowser(t *testing.T) {
 		}
 	}
 	cmd := exec.Command(node, args...)
-	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium, printAll)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -314,9 +315,15 @@ func TestInBrowser(t *testing.T) {
 		t.Fatalf("browser check: %v\n%s", err, stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	printed := 0
 	if len(lines) != len(args)-2 {
 		t.Fatalf("checked %d pages, want %d:\n%s", len(lines), len(args)-2, out)
 	}
+	defer func() {
+		if printed == 0 {
+			t.Error("no document was printed with the print stylesheet")
+		}
+	}()
 	for _, line := range lines {
 		var res struct {
 			File       string
@@ -330,7 +337,7 @@ func TestInBrowser(t *testing.T) {
 			t.Fatalf("%v: %s", err, line)
 		}
 		if res.PrintBytes == 0 {
-			t.Errorf("%s: printing gave no PDF", res.File)
+			t.Errorf("%s: printing gave an empty PDF", res.File)
 		}
 		for _, v := range res.Violations {
 			msg := filepath.Base(res.File) + ": axe " + v.Impact + " " + v.ID + ": " + v.Help + " at " + strings.Join(v.Nodes, ", ")
@@ -339,6 +346,9 @@ func TestInBrowser(t *testing.T) {
 			} else {
 				t.Log(msg)
 			}
+		}
+		if res.PrintBytes > 0 {
+			printed++
 		}
 		if _, err := os.Stat(filepath.Join(shots, strings.TrimSuffix(filepath.Base(res.File), ".html")+".png")); err != nil {
 			t.Errorf("no screenshot: %v", err)
