@@ -222,9 +222,10 @@ func stripIndexes(key string) string {
 	return b.String()
 }
 
-// short shortens a label for a sentence.
+// short shortens a text for a sentence: long enough to show what was reworded in
+// a list item, short of quoting whole paragraphs (Old and New keep them whole).
 func short(s string) string {
-	const max = 70
+	const max = 160
 	if r := []rune(s); len(r) > max {
 		return strings.TrimSpace(string(r[:max-1])) + "…"
 	}
