@@ -16,6 +16,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"lifeplan/fonts"
 	"lifeplan/generator/doc"
@@ -49,7 +50,23 @@ func (r *writer) s(parts ...string) {
 }
 
 // esc escapes text for element content and for quoted attribute values alike.
-func esc(s string) string { return html.EscapeString(s) }
+// Control characters (which a TOML escape such as \u0007 can put in a plan) are
+// dropped: HTML does not allow them, and they carry no meaning in a document.
+func esc(s string) string {
+	if strings.IndexFunc(s, isControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return html.EscapeString(s)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || r == utf8.RuneError
+}
 
 func kindClass(k doc.Kind) string {
 	switch k {

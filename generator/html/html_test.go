@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
@@ -354,4 +355,37 @@ func TestInBrowser(t *testing.T) {
 			t.Errorf("no screenshot: %v", err)
 		}
 	}
+}
+
+// FuzzUserText: whatever text a plan holds, the output stays well-formed with the
+// same elements, and the text comes back as written (control characters dropped).
+func FuzzUserText(f *testing.F) {
+	f.Add(nasty)
+	f.Add("Zoë \u0007 ]]> <!-- --> &amp;")
+	f.Add("line\r\nbreak\rand\u0085next")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the loader accepts only UTF-8 plans
+		}
+		d := &doc.Document{Meta: doc.Meta{Title: s, PersonName: s, Classification: s}, Blocks: []doc.Block{
+			&doc.Heading{Level: 2, Text: []doc.Inline{{Text: s}}, Anchor: "a"},
+			&doc.Paragraph{Text: []doc.Inline{{Text: s, Bold: true}}},
+			&doc.Table{Align: []doc.Align{doc.AlignLeft}, Header: []doc.Cell{{Text: []doc.Inline{{Text: "h"}}}}, Rows: [][]doc.Cell{{{Text: []doc.Inline{{Text: s}}}}}},
+		}}
+		root := parse(t, render(t, d))
+		want := strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, s)
+		// XML (and HTML) parsers read a carriage return as a line feed.
+		want = strings.ReplaceAll(strings.ReplaceAll(want, "\r\n", "\n"), "\r", "\n")
+		if got := root.all("h2")[0].Text; got != want {
+			t.Errorf("heading %q, want %q", got, want)
+		}
+		if n := len(root.all("main")[0].Children); n != 3 {
+			t.Errorf("main has %d children", n)
+		}
+	})
 }

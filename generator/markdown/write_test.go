@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
@@ -110,4 +112,31 @@ func TestPicturesOnceInOrder(t *testing.T) {
 	if len(got) != 2 || got[0] != a || got[1] != b {
 		t.Errorf("Pictures = %v", got)
 	}
+}
+
+// FuzzWriteRoundTrip: any text, plain, bold or italic, in a paragraph, a heading, a
+// list item or a table cell, comes back from the written Markdown as it was.
+func FuzzWriteRoundTrip(f *testing.F) {
+	for _, s := range userTexts {
+		f.Add(s, "tail")
+	}
+	f.Add("a.", "b")
+	f.Add("*", "_")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		a, b = strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " ")
+		if a == "" || b == "" || !utf8.ValidString(a+b) || strings.ContainsFunc(a+b, unicode.IsControl) {
+			return
+		}
+		runs := []doc.Inline{{Text: a, Bold: true}, {Text: " "}, {Text: b, Italic: true}, {Text: " " + a}}
+		d := &doc.Document{Meta: doc.Meta{Title: a}, Blocks: []doc.Block{
+			&doc.Paragraph{Text: runs},
+			&doc.Heading{Level: 3, Text: []doc.Inline{{Text: a}}, Anchor: "h"},
+			&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Text: []doc.Inline{{Text: b}}}}}}},
+			&doc.Table{Align: []doc.Align{doc.AlignLeft}, Header: []doc.Cell{{Text: []doc.Inline{{Text: a}}}}, Rows: [][]doc.Cell{{{Text: []doc.Inline{{Text: b}}}}}},
+		}}
+		got, md := reparse(t, d)
+		if !reflect.DeepEqual(got, d.Blocks) {
+			t.Errorf("round trip changed the blocks:\n%s\ngot  %#v\nwant %#v", md, got, d.Blocks)
+		}
+	})
 }
