@@ -336,14 +336,17 @@ func printValue(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// fieldNames are the words for keys whose name alone reads badly.
+// fieldNames are the words for keys whose name alone reads badly, by their last
+// name or, where that is ambiguous, their whole key path.
 var fieldNames = map[string]string{
 	"who_i_am": "who I am", "i_do": "what I do", "we_think": "what we think it means",
 	"we_should": "what we should do", "how_i_lead": "how I lead my reviews", "pa": "employed PA",
 	"dbs_checks": "DBS checks", "isf": "Individual Service Fund", "year2": "year 2 cost",
 	"year3": "year 3 cost", "deprivation_of_liberty": "deprivation of liberty",
-	"person_centred_plan": "person-centred plan", "photo_alt": "photo's description", "written": "date written", "review": "review date", "pcp": "person-centred plan",
-	"made_by": "who decides", "by": "date", "what": "what", "picture_alt": "picture's description",
+	"person_centred_plan": "person-centred plan", "photo_alt": "photo's description",
+	"plan.written": "date written", "plan.review": "review date",
+	"housing.deprivation_of_liberty.review": "review date",
+	"made_by":                               "who decides", "by": "date", "picture_alt": "picture's description",
 	"ni_secondary_threshold": "NI secondary threshold", "employer_ni_percent": "employer's NI percent",
 }
 
@@ -360,6 +363,9 @@ func fieldWords(key string) string {
 	name := key
 	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
 		name = key[i+1:]
+	}
+	if w, ok := fieldNames[stripIndexes(key)]; ok {
+		return w
 	}
 	if w, ok := fieldNames[name]; ok {
 		return w
