@@ -176,7 +176,7 @@ func (c *cli) load(path string) (*loaded, bool) {
 	if err != nil {
 		var be *budget.Error
 		if errors.As(err, &be) {
-			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Source.Pos[be.Key], Key: be.Key, Msg: be.Msg})
+			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Locate(be.Key), Key: be.Key, Msg: be.Msg})
 		} else {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 		}
