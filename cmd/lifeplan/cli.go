@@ -15,6 +15,7 @@ import (
 	"lifeplan/generator/budget"
 	"lifeplan/generator/compose"
 	"lifeplan/generator/plan"
+	"lifeplan/generator/plandiff"
 	"lifeplan/generator/render"
 	"lifeplan/templates"
 )
@@ -29,9 +30,13 @@ const (
 const usage = `lifeplan turns a person-centred plan (TOML) into printable documents.
 
 Usage:
-  lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF and DOCX)
+  lifeplan render [flags] PLAN.toml [PLAN.toml ...]   write the documents (PDF, DOCX, HTML, Markdown)
   lifeplan check [--format text|json] PLAN.toml ...  what the agreement panel would refuse
   lifeplan budget [--format text|csv|json] PLAN.toml the budget, worked out
+  lifeplan diff [--format text|json] OLD.toml NEW.toml
+                                                     what changed between two versions
+  lifeplan init [--name "Full Name"] FILE.toml       start a new plan (never overwrites)
+  lifeplan schema                                    the plan file's JSON Schema, for editors
   lifeplan version                                   print the version
   lifeplan help [COMMAND]                            this help, or a command's
 
@@ -58,6 +63,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return c.check(rest)
 	case "budget":
 		return c.budget(rest)
+	case "diff":
+		return c.diff(rest)
+	case "init":
+		return c.init(rest)
+	case "schema":
+		return c.schema(rest)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "lifeplan %s\n", version())
 		return exitOK
@@ -165,7 +176,7 @@ func (c *cli) load(path string) (*loaded, bool) {
 	if err != nil {
 		var be *budget.Error
 		if errors.As(err, &be) {
-			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Source.Pos[be.Key], Key: be.Key, Msg: be.Msg})
+			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Locate(be.Key), Key: be.Key, Msg: be.Msg})
 		} else {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 		}
@@ -178,10 +189,15 @@ func (c *cli) render(args []string) int {
 	fs := c.flags("render", "render [flags] PLAN.toml [PLAN.toml ...]")
 	out := fs.StringP("out", "o", "out", "folder to write into; each plan gets <out>/<plan name>/")
 	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
-	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx")
+	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx, html, md")
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl, parts.md.tmpl); missing ones come from the built-in set")
+	since := fs.String("since", "", "the plan's previous version (TOML): the LLSP and support plan say what changed since it")
 	if code, done := c.parse(fs, args); done {
 		return code
+	}
+	previous, sinceCode := c.loadSince(*since, fs.NArg())
+	if sinceCode != exitOK {
+		return sinceCode
 	}
 	specs, fmts, err := chooseOutputs(*docs, *formats)
 	if err != nil {
@@ -204,6 +220,9 @@ func (c *cli) render(args []string) int {
 			c.warnUndrawable(l.plan)
 		}
 		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
+		if previous != nil {
+			view.Changes = plandiff.Compare(previous.plan, l.plan, previous.budget, l.budget)
+		}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)

@@ -14,6 +14,7 @@ import (
 	"lifeplan/generator/doc"
 	"lifeplan/generator/markdown"
 	"lifeplan/generator/plan"
+	"lifeplan/generator/plandiff"
 )
 
 // Spec describes one kind of document.
@@ -77,6 +78,8 @@ type View struct {
 	Budget *budget.Budget
 	// Checks is the panel checklist and the count of blockers; nil when not judged.
 	Checks *Checks
+	// Changes is what changed since an earlier version (render --since); nil for none.
+	Changes *plandiff.Diff
 }
 
 // Checks summarises package check's findings for the documents.
@@ -97,6 +100,12 @@ type ChecklistRow struct {
 	// an optional note (suggestions from lifeplan check).
 	Status string
 }
+
+// sharedTemplates are the template files that define parts, not documents, that
+// several documents call: information.md.tmpl defines "information" (how to give
+// the person information), changes.md.tmpl defines "changes" (the "What changed
+// since version X" section). A council may override each like any other template.
+var sharedTemplates = []string{"information.md.tmpl", "changes.md.tmpl"}
 
 // Composer fills templates. Make one with New and reuse it for many plans.
 type Composer struct {

@@ -7,11 +7,6 @@ import (
 	"lifeplan/generator/plan"
 )
 
-// sharedTemplates hold named templates ({{define}}) that several documents use;
-// each document's template is parsed together with them. A council may override
-// them like any other template.
-var sharedTemplates = []string{"information.md.tmpl"}
-
 // InfoNeeds is one person's information needs, for the "How to give … information"
 // section: the young person's first, then each carer's.
 type InfoNeeds struct {

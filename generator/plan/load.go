@@ -114,7 +114,7 @@ func Parse(name string, src []byte, pics fs.FS) (*Plan, error) {
 
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, text, err)
 	}
 	l := &loader{file: name, pos: keyPositions(text)}
 	l.walk(raw, reflect.TypeFor[Plan](), "")
@@ -141,14 +141,15 @@ func Parse(name string, src []byte, pics fs.FS) (*Plan, error) {
 	return &p, nil
 }
 
-func syntaxError(name string, err error) error {
+func syntaxError(name, text string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 			msg += fmt.Sprintf(" (after key %q)", pe.LastKey)
 		}
-		return Errors{{File: name, Pos: Pos{pe.Position.Line, pe.Position.Col}, Msg: "TOML syntax: " + msg}}
+		pos := Pos{pe.Position.Line, charColumn(text, pe.Position.Line, pe.Position.Col)}
+		return Errors{{File: name, Pos: pos, Msg: "TOML syntax: " + msg}}
 	}
 	return Errors{{File: name, Msg: "TOML syntax: " + err.Error()}}
 }
@@ -173,22 +174,7 @@ func (l *loader) errorf(path, format string, args ...any) {
 	l.errs = append(l.errs, &Error{File: l.file, Pos: l.posOf(path), Key: path, Msg: fmt.Sprintf(format, args...)})
 }
 
-func (l *loader) posOf(path string) Pos {
-	for p := path; p != ""; p = parent(p) {
-		if pos, ok := l.pos[p]; ok {
-			return pos
-		}
-	}
-	return Pos{}
-}
-
-func parent(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
-}
+func (l *loader) posOf(path string) Pos { return locate(l.pos, path) }
 
 var (
 	unmarshalerType = reflect.TypeFor[toml.Unmarshaler]()

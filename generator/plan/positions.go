@@ -173,8 +173,9 @@ func (s *scanner) simpleKey() string {
 	return s.src[start:s.i]
 }
 
-// quoted reads a single-line basic or literal string and returns its raw content,
-// which is exact for the keys a plan uses.
+// quoted reads a single-line basic or literal string and returns its value: a
+// basic string's escapes are decoded, so "\u006Eame" is the key name, as the TOML
+// decoder reads it.
 func (s *scanner) quoted() string {
 	q := s.next()
 	start := s.i
@@ -188,7 +189,57 @@ func (s *scanner) quoted() string {
 	if !s.eof() && s.peek() == q {
 		s.next()
 	}
+	if q == '"' {
+		return unescapeBasic(v)
+	}
 	return v
+}
+
+// unescapeBasic decodes the escapes of a TOML basic string. The document has
+// already parsed, so every escape in it is valid; the TOML 1.1 escapes \e and \xHH
+// are decoded too.
+func unescapeBasic(raw string) string {
+	if !strings.Contains(raw, `\`) {
+		return raw
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' || i+1 >= len(raw) {
+			b.WriteByte(raw[i])
+			continue
+		}
+		i++
+		hex := 0
+		switch raw[i] {
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case 'e':
+			b.WriteByte(0x1b)
+		case 'x':
+			hex = 2
+		case 'u':
+			hex = 4
+		case 'U':
+			hex = 8
+		default: // \" and \\
+			b.WriteByte(raw[i])
+		}
+		if hex > 0 && i+hex < len(raw) {
+			if r, err := strconv.ParseUint(raw[i+1:i+1+hex], 16, 32); err == nil {
+				b.WriteRune(rune(r))
+				i += hex
+			}
+		}
+	}
+	return b.String()
 }
 
 // value skips a value, recording keys of inline tables and table elements of arrays.

@@ -9,22 +9,29 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/docx"
+	"lifeplan/generator/html"
+	"lifeplan/generator/markdown"
 	"lifeplan/generator/pdf"
 	"lifeplan/generator/typeface"
 )
 
 // Format is an output file format.
 type Format struct {
-	Name string // "pdf" or "docx": the file extension
+	Name string // "pdf", "docx", "html" or "md": the file extension
 	// Write draws d. pages holds the page number of each heading as the PDF layout
 	// placed it, for formats whose contents and page references need numbers.
 	Write func(w io.Writer, d *doc.Document, pages doc.Pages) error
 	// Pages says the format wants those page numbers.
 	Pages bool
+	// Pictures, when set, lists the pictures to write beside the file, each at its
+	// Name relative to the output folder (Markdown links to them; the other
+	// formats carry their pictures inside).
+	Pictures func(d *doc.Document) []*doc.Image
 }
 
 // pdfFormat is the name of the format that lays documents out in pages.
@@ -35,6 +42,9 @@ func Formats() []Format {
 	return []Format{
 		{Name: pdfFormat, Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return pdf.Render(w, d) }},
 		{Name: "docx", Write: docx.Render, Pages: true},
+		{Name: "html", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return html.Render(w, d) }},
+		{Name: "md", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return markdown.WriteDocument(w, d) },
+			Pictures: markdown.Pictures},
 	}
 }
 
@@ -117,14 +127,28 @@ func Files(dir string, docs []*doc.Document, formats []Format) ([]string, []stri
 		}
 		for i, f := range formats {
 			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), dr.Files[i]})
+			if f.Pictures == nil {
+				continue
+			}
+			for _, img := range f.Pictures(d) {
+				// The loader only reads pictures inside the plan's folder, so their
+				// names are local; a name that is not would write outside dir.
+				if !filepath.IsLocal(img.Name) {
+					return nil, nil, fmt.Errorf("%s: picture %q is not inside the plan's folder", d.Meta.ID, img.Name)
+				}
+				path := filepath.Join(dir, filepath.FromSlash(img.Name))
+				if !slices.ContainsFunc(files, func(f file) bool { return f.path == path }) {
+					files = append(files, file{path, img.Data})
+				}
+			}
 		}
 		notes = append(notes, dr.Notes...)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, notes, fmt.Errorf("making the output folder: %w", err)
-	}
 	var written []string
 	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+			return written, notes, fmt.Errorf("making the output folder: %w", err)
+		}
 		if err := WriteAtomic(f.path, f.data); err != nil {
 			return written, notes, err
 		}

@@ -1,0 +1,438 @@
+// Package plandiff says what changed between two versions of a plan, in plain
+// words, section by section: items added, removed and changed, money changes with
+// their amounts, and dates moved. It is what a planner reads after a review, and
+// what the LLSP and the support plan print as "What changed since version X".
+//
+// Lists are matched item by item: by id where both versions give one, otherwise by
+// the item's text (the same text, or the most similar text above a threshold), and
+// every change says which way its item was matched, so a reader can tell a
+// reworded item from a replaced one.
+package plandiff
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"lifeplan/generator/budget"
+	"lifeplan/generator/money"
+	"lifeplan/generator/plan"
+)
+
+// Kind is what happened to a value or an item.
+type Kind string
+
+const (
+	Added   Kind = "added"
+	Removed Kind = "removed"
+	Changed Kind = "changed"
+)
+
+// Change is one difference between the two versions.
+type Change struct {
+	Kind Kind `json:"kind"`
+	// Key is the key path in the new plan ("changes[2].why"); in the old plan for
+	// a removed item.
+	Key string `json:"key"`
+	// Sentence says the change in plain words, without key paths, for documents.
+	Sentence string `json:"sentence"`
+	Old      string `json:"old,omitempty"` // the old value as printed
+	New      string `json:"new,omitempty"`
+	// MatchedBy says how a list item of the old plan was paired with one of the
+	// new: "id", "same text", or "similar text (NN%)". Empty outside lists.
+	MatchedBy string `json:"matched_by,omitempty"`
+	// Money changes carry their amounts in pence.
+	OldPence   *money.Pence `json:"old_pence,omitempty"`
+	NewPence   *money.Pence `json:"new_pence,omitempty"`
+	DiffPence  *money.Pence `json:"difference_pence,omitempty"`
+	DaysMoved  *int         `json:"days_moved,omitempty"` // for a changed date
+	sectionKey string
+}
+
+// Section groups the changes of one part of the plan.
+type Section struct {
+	Name    string   `json:"section"`
+	Changes []Change `json:"changes"`
+}
+
+// Diff is every change between two versions of a plan, by section in the order
+// the LLSP follows.
+type Diff struct {
+	OldFile    string    `json:"old_file"`
+	NewFile    string    `json:"new_file"`
+	OldVersion string    `json:"old_version"`
+	NewVersion string    `json:"new_version"`
+	OldDate    string    `json:"old_date,omitempty"` // as printed: 14 September 2026
+	NewDate    string    `json:"new_date,omitempty"`
+	Sections   []Section `json:"sections"`
+}
+
+// Count is the number of changes.
+func (d *Diff) Count() int {
+	n := 0
+	for _, s := range d.Sections {
+		n += len(s.Changes)
+	}
+	return n
+}
+
+// Compare lists what changed from old to new. The budgets, when given, add the
+// yearly totals to the budget section, so a reader sees what the changes cost.
+func Compare(old, new *plan.Plan, oldBudget, newBudget *budget.Budget) *Diff {
+	d := &Diff{
+		OldFile: old.Source.Path, NewFile: new.Source.Path,
+		OldVersion: old.Plan.Version, NewVersion: new.Plan.Version,
+		OldDate: old.Plan.Written.Long(), NewDate: new.Plan.Written.Long(),
+	}
+	w := &walker{}
+	w.value(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem(), "", "", "")
+	if oldBudget != nil && newBudget != nil {
+		w.totals(oldBudget, newBudget)
+	}
+	for _, s := range sections {
+		var cs []Change
+		for _, c := range w.changes {
+			if c.sectionKey == s.key {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) > 0 {
+			d.Sections = append(d.Sections, Section{Name: s.name, Changes: cs})
+		}
+	}
+	return d
+}
+
+// sections names the plan's top-level tables in the LLSP's order; a key missing
+// here (a table added later) falls into "Other parts of the plan".
+var sections = []struct{ key, name string }{
+	{"plan", "About this plan"},
+	{"person", "The person"},
+	{"about", "1. Who I am, what I am good at, what I have achieved"},
+	{"important_to", "2. What is important to me, what I want to learn"},
+	{"important_for", "3. What is important for me, what I need to learn"},
+	{"outcomes", "3. Learning outcomes"},
+	{"changes", "4. What I want to change"},
+	{"support", "5. How I want to be supported"},
+	{"risks", "5. Risks and how they are managed"},
+	{"budget", "6. How I will spend my budget"},
+	{"management", "7. How my budget will be managed"},
+	{"control", "8. How I will gain more control of my life"},
+	{"learning_style", "9. How and where I learn best"},
+	{"action_plan", "10. Action plan"},
+	{"change_my_mind", "Changing my mind"},
+	{"communication", "How I communicate"},
+	{"working", "What is working and not working"},
+	{"family", "My family's view"},
+	{"distress", "When I am anxious or upset"},
+	{"emergencies", "Emergencies"},
+	{"aspirations", "My aspirations"},
+	{"training", "Training my supporters need"},
+	{"choosing_supporters", "Choosing my supporters"},
+	{"reviews", "Reviews"},
+	{"team", "The team"},
+	{"service", "The service"},
+	{"housing", "Housing"},
+	{"daily_life", "Daily life"},
+	{"health", "Health"},
+	{"history", "Change history"},
+	{"", "Other parts of the plan"},
+}
+
+func sectionOf(key string) string {
+	top, _, _ := strings.Cut(key, ".")
+	top, _, _ = strings.Cut(top, "[")
+	for _, s := range sections {
+		if s.key == top {
+			return top
+		}
+	}
+	return ""
+}
+
+type walker struct {
+	changes []Change
+}
+
+func (w *walker) add(c Change) {
+	c.sectionKey = sectionOf(c.Key)
+	w.changes = append(w.changes, c)
+}
+
+var (
+	dateType    = reflect.TypeFor[plan.Date]()
+	penceType   = reflect.TypeFor[money.Pence]()
+	decimalType = reflect.TypeFor[money.Decimal]()
+	itemType    = reflect.TypeFor[plan.Item]()
+)
+
+// value compares two values of one type at key. where names the thing for
+// sentences ("change “Travel on my own”: "), matched how its list item was paired.
+func (w *walker) value(o, n reflect.Value, key, where, matched string) {
+	t := o.Type()
+	switch {
+	case t == dateType || t == penceType || t == decimalType || t.Kind() != reflect.Struct && t.Kind() != reflect.Slice && t.Kind() != reflect.Pointer:
+		w.scalar(o, n, key, where, matched)
+	case t.Kind() == reflect.Pointer:
+		switch {
+		case o.IsNil() && n.IsNil():
+		case o.IsNil():
+			w.scalar(reflect.Zero(t.Elem()), n.Elem(), key, where, matched)
+		case n.IsNil():
+			w.scalar(o.Elem(), reflect.Zero(t.Elem()), key, where, matched)
+		default:
+			w.value(o.Elem(), n.Elem(), key, where, matched)
+		}
+	case t.Kind() == reflect.Slice:
+		w.list(o, n, key, where)
+	case t == itemType:
+		w.scalar(o.FieldByName("Text"), n.FieldByName("Text"), key, where, matched)
+		for _, f := range []string{"Picture", "PictureAlt", "Private"} {
+			sf, _ := t.FieldByName(f)
+			w.scalar(o.FieldByName(f), n.FieldByName(f), join(key, tomlName(sf)), where, matched)
+		}
+	default:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := tomlName(f)
+			if name == "" {
+				continue
+			}
+			w.value(o.Field(i), n.Field(i), join(key, name), where, matched)
+		}
+	}
+}
+
+func join(key, name string) string {
+	if key == "" {
+		return name
+	}
+	return key + "." + name
+}
+
+func tomlName(f reflect.StructField) string {
+	if !f.IsExported() {
+		return ""
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if name == "-" {
+		return ""
+	}
+	return name
+}
+
+// scalar reports a changed single value: text, number, money, date, yes/no.
+func (w *walker) scalar(o, n reflect.Value, key, where, matched string) {
+	if o.Equal(n) {
+		return
+	}
+	ov, nv := printValue(o), printValue(n)
+	if ov == nv {
+		return
+	}
+	if choices := enumChoices(o.Type(), key); choices != nil {
+		if ov != "" {
+			ov = plan.Label(choices, ov)
+		}
+		if nv != "" {
+			nv = plan.Label(choices, nv)
+		}
+	}
+	c := Change{Kind: Changed, Key: key, Old: ov, New: nv, MatchedBy: matched}
+	field := capital(fieldWords(key), where == "")
+	// Text is quoted (and long text shortened); amounts, dates and numbers are not.
+	os, ns := ov, nv
+	if o.Kind() == reflect.String {
+		os, ns = quote(ov), quote(nv)
+	}
+	switch {
+	case ov == "":
+		c.Kind = Added
+		c.Sentence = fmt.Sprintf("%s%s is now given: %s", where, field, ns)
+	case nv == "":
+		c.Kind = Removed
+		c.Sentence = fmt.Sprintf("%s%s is no longer given (it was %s)", where, field, os)
+	default:
+		c.Sentence = fmt.Sprintf("%s%s changed from %s to %s", where, field, os, ns)
+	}
+	switch o.Type() {
+	case penceType:
+		op, np := money.Pence(o.Int()), money.Pence(n.Int())
+		d := np - op
+		c.OldPence, c.NewPence, c.DiffPence = &op, &np, &d
+		c.Sentence += ", " + upDown(d)
+	case dateType:
+		od, nd := o.Interface().(plan.Date), n.Interface().(plan.Date)
+		if od.Set() && nd.Set() {
+			days := int(nd.Sub(od.Time).Hours() / 24)
+			c.DaysMoved = &days
+			c.Sentence += ", " + daysWords(days)
+		}
+	}
+	w.add(c)
+}
+
+func upDown(d money.Pence) string {
+	switch {
+	case d > 0:
+		return "up " + d.String()
+	case d < 0:
+		return "down " + (-d).String()
+	default:
+		return "no change in amount"
+	}
+}
+
+func daysWords(days int) string {
+	n, dir := days, "later"
+	if n < 0 {
+		n, dir = -n, "earlier"
+	}
+	if n == 1 {
+		return "1 day " + dir
+	}
+	return fmt.Sprintf("%d days %s", n, dir)
+}
+
+func capital(s string, first bool) string {
+	if !first || s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// printValue prints a single value as the documents do; "" for not given.
+func printValue(v reflect.Value) string {
+	switch v.Type() {
+	case dateType:
+		return v.Interface().(plan.Date).Long()
+	case penceType:
+		p := money.Pence(v.Int())
+		if p == 0 {
+			return ""
+		}
+		return p.String()
+	case decimalType:
+		d := money.Decimal(v.Int())
+		if d == 0 {
+			return ""
+		}
+		return d.String()
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return strings.Join(strings.Fields(v.String()), " ")
+	case reflect.Bool:
+		if v.Bool() {
+			return "yes"
+		}
+		return ""
+	case reflect.Int, reflect.Int64:
+		if v.Int() == 0 {
+			return ""
+		}
+		return fmt.Sprint(v.Int())
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// fieldNames are the words for keys whose name alone reads badly, by their last
+// name or, where that is ambiguous, their whole key path.
+var fieldNames = map[string]string{
+	"who_i_am": "who I am", "i_do": "what I do", "we_think": "what we think it means",
+	"we_should": "what we should do", "how_i_lead": "how I lead my reviews", "pa": "employed PA",
+	"dbs_checks": "DBS checks", "isf": "Individual Service Fund", "year2": "year 2 cost",
+	"year3": "year 3 cost", "deprivation_of_liberty": "deprivation of liberty",
+	"person_centred_plan": "person-centred plan", "photo_alt": "photo's description",
+	"plan.written": "date written", "plan.review": "review date",
+	"housing.deprivation_of_liberty.review": "review date",
+	"made_by":                               "who decides", "by": "date", "picture_alt": "picture's description",
+	"ni_secondary_threshold": "NI secondary threshold", "employer_ni_percent": "employer's NI percent",
+}
+
+// listNames are the words for lists whose last key name is not enough.
+var listNames = map[string]string{
+	"support.items": "support items", "important_to.items": "what is important to me",
+	"important_for.healthy": "staying healthy", "important_for.safe": "staying safe",
+	"management.want_to_learn": "what I want to learn about managing my budget",
+	"control.want_to_learn":    "what I want to learn about making decisions",
+}
+
+// fieldWords turns a key path's last name into words: "hourly_rate" → "hourly rate".
+func fieldWords(key string) string {
+	name := key
+	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
+		name = key[i+1:]
+	}
+	if w, ok := fieldNames[stripIndexes(key)]; ok {
+		return w
+	}
+	if w, ok := fieldNames[name]; ok {
+		return w
+	}
+	return strings.ReplaceAll(name, "_", " ")
+}
+
+// listWords names a list by its key: "about.good_at" → "good at".
+func listWords(key string) string {
+	if w, ok := listNames[key]; ok {
+		return w
+	}
+	if w, ok := fieldNames[lastName(key)]; ok {
+		return w
+	}
+	return strings.ReplaceAll(lastName(key), "_", " ")
+}
+
+func lastName(key string) string {
+	if i := strings.LastIndex(key, "."); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+func (w *walker) totals(o, n *budget.Budget) {
+	for y := range 3 {
+		if o.Total[y] == n.Total[y] {
+			continue
+		}
+		op, np := o.Total[y], n.Total[y]
+		d := np - op
+		w.add(Change{Kind: Changed, Key: "budget", Old: op.String(), New: np.String(),
+			OldPence: &op, NewPence: &np, DiffPence: &d,
+			Sentence: fmt.Sprintf("The year %d total (with contingency) changed from %s to %s, %s", y+1, op, np, upDown(d))})
+	}
+}
+
+// enumChoices finds the closed set a value belongs to, by its type or, for the
+// sets held in plain strings, by its key's name, so a change prints the words the
+// documents use ("Submitted to the agreement panel", not "submitted").
+func enumChoices(t reflect.Type, key string) []plan.Choice {
+	switch t {
+	case reflect.TypeFor[plan.Status]():
+		return plan.Statuses
+	case reflect.TypeFor[plan.OutcomeArea]():
+		return plan.OutcomeAreas
+	case reflect.TypeFor[plan.Idea]():
+		return plan.Ideas
+	case reflect.TypeFor[plan.TimeOfDay]():
+		return plan.TimesOfDay
+	case reflect.TypeFor[plan.Level]():
+		return plan.Levels
+	case reflect.TypeFor[plan.DecisionMaker]():
+		return plan.DecisionMakers
+	}
+	switch lastName(key) {
+	case "category":
+		return plan.Categories
+	case "funder":
+		return plan.Funders
+	case "per":
+		return plan.Periods
+	case "age_band":
+		return plan.AgeBands
+	case "budget_type":
+		return plan.BudgetTypes
+	}
+	return nil
+}
