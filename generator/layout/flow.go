@@ -3,6 +3,8 @@ package layout
 import (
 	"math"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"lifeplan/generator/doc"
 )
@@ -146,6 +148,29 @@ func (f *flow) paragraph(p *doc.Paragraph, parent *Elem, fr frame) {
 	} else {
 		f.gap(f.sh.gapParagraph)
 	}
+	if p.Picture == nil && isLabel(p.Text) {
+		// A label such as "Adjustments to make:" introduces what follows as a
+		// heading does, and keeps two lines of it on its page.
+		f.keepLines = 2
+	}
+}
+
+// isLabel says whether a paragraph is a run-in heading: short, and either all bold
+// or ending with a colon.
+func isLabel(runs []doc.Inline) bool {
+	text := strings.TrimSpace(doc.PlainText(runs))
+	if text == "" || utf8.RuneCountInString(text) > 80 {
+		return false
+	}
+	if strings.HasSuffix(text, ":") {
+		return true
+	}
+	for _, r := range runs {
+		if !r.Bold && strings.TrimSpace(r.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // text adds a paragraph's lines. No single line is left alone at the foot of a page

@@ -523,3 +523,24 @@ func TestColumnWidths(t *testing.T) {
 		t.Errorf("widths %v: the money column should be %.1f mm", widths, natural+2*f.sh.cellPadX)
 	}
 }
+
+func TestLabelKeepsWithWhatFollows(t *testing.T) {
+	for filler := 30; filler <= 60; filler++ {
+		var blocks []doc.Block
+		for range filler {
+			blocks = append(blocks, para("Filler line."))
+		}
+		blocks = append(blocks, &doc.Paragraph{Text: []doc.Inline{{Text: "Adjustments to make:", Bold: true}}},
+			&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para(lorem(30))}}, {Blocks: []doc.Block{para("Second")}}}})
+		res := lay(blocks...)
+		for p, pg := range res.Pages[:len(res.Pages)-1] {
+			if last := lastContent(pg); last != nil && last.Role == "P" && len(last.Kids) == 0 {
+				for _, b := range pg.Boxes {
+					if b.Elem == last && b.Text == "Adjustments to make:" {
+						t.Fatalf("filler %d: page %d ends with the label", filler, p+1)
+					}
+				}
+			}
+		}
+	}
+}
