@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/testtools"
+	"lifeplan/generator/layout"
+	"lifeplan/generator/typeface"
 )
 
 // pageText is the text of one page of a PDF.
@@ -70,4 +73,105 @@ func afterHeader(page string) string {
 		return strings.Join(lines[i:], "\n")
 	}
 	return ""
+}
+
+// TestPageReferencesInThePDF reads the LLSP as the panel would: every page number
+// printed in the contents and in the checklist ("Met: see page N") is a page that
+// holds the heading it names.
+func TestPageReferencesInThePDF(t *testing.T) {
+	pdftotext := testtools.Require(t, "pdftotext")
+	r := renderSample(t, "amira")
+	var llsp *doc.Document
+	for _, d := range r.docs {
+		if d.Meta.ID == "llsp" {
+			llsp = d
+		}
+	}
+	path := filepath.Join(t.TempDir(), "llsp.pdf")
+	if err := os.WriteFile(path, r.files["amira/llsp.pdf"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The printed numbers, as the layout resolved them, and the headings they name.
+	headings := map[string]string{}
+	var walk func([]doc.Block)
+	var refs []string
+	collect := func(runs []doc.Inline) {
+		for _, in := range runs {
+			if in.PageOf != "" {
+				refs = append(refs, in.PageOf)
+			}
+		}
+	}
+	walk = func(blocks []doc.Block) {
+		for _, b := range blocks {
+			switch b := b.(type) {
+			case *doc.Heading:
+				headings[b.Anchor] = doc.PlainText(b.Text)
+			case *doc.Paragraph:
+				collect(b.Text)
+			case *doc.List:
+				for _, it := range b.Items {
+					walk(it.Blocks)
+				}
+			case *doc.Table:
+				for _, row := range b.Rows {
+					for _, c := range row {
+						collect(c.Text)
+					}
+				}
+			case *doc.Aside:
+				walk(b.Blocks)
+			}
+		}
+	}
+	walk(llsp.Blocks)
+	if len(refs) < 15 {
+		t.Fatalf("only %d page references in the LLSP", len(refs))
+	}
+	res := layout.Layout(llsp, typeface.Default())
+	pages := res.PageNumbers()
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, a := range refs {
+		title, ok := headings[a]
+		if !ok {
+			t.Errorf("a page reference to %q, which no heading has", a)
+			continue
+		}
+		n := pages[a]
+		if got := flat(pageText(t, pdftotext, path, n)); !strings.Contains(got, flat(title)) {
+			t.Errorf("the LLSP says %q is on page %d, which does not hold it", title, n)
+		}
+	}
+	// The contents page holds those numbers as text, as the panel reads them.
+	contents := flat(pageText(t, pdftotext, path, pages["contents"]))
+	for _, a := range []string{"criterion-1", "criterion-6", "criterion-10", "checklist"} {
+		if want := " " + strconv.Itoa(pages[a]) + " "; !strings.Contains(contents+" ", want) {
+			t.Errorf("the contents lack the page number %s of %q", want, headings[a])
+		}
+	}
+}
+
+// TestDraftOnEveryPage: every page of every document of a draft plan says DRAFT,
+// so no page of it can pass for an agreed plan.
+func TestDraftOnEveryPage(t *testing.T) {
+	pdftotext := testtools.Require(t, "pdftotext")
+	dir := t.TempDir()
+	for name, data := range renderSample(t, "sam").files {
+		if !strings.HasSuffix(name, ".pdf") {
+			continue
+		}
+		path := filepath.Join(dir, filepath.Base(name))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, page := range strings.Split(strings.TrimRight(string(out), "\f"), "\f") {
+			if !strings.Contains(page, "DRAFT") {
+				t.Errorf("%s: page %d does not say DRAFT", name, i+1)
+			}
+		}
+	}
 }
