@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,10 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/testtools"
 	"lifeplan/generator/layout"
+	"lifeplan/generator/plan"
 	"lifeplan/generator/typeface"
+	"lifeplan/templates"
 )
 
 // pageText is the text of one page of a PDF.
@@ -173,5 +177,66 @@ func TestDraftOnEveryPage(t *testing.T) {
 				t.Errorf("%s: page %d does not say DRAFT", name, i+1)
 			}
 		}
+	}
+}
+
+// TestEasyReadAndProfileLayout reads the laid-out easy-read version and one-page
+// profile: the easy read's text is never smaller than 16 pt and never italic, and
+// the profile is exactly one page for both samples and for a plan whose lists are
+// far too long for a page (cut to fit, and said so).
+func TestEasyReadAndProfileLayout(t *testing.T) {
+	c, err := compose.New(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, _ := compose.SpecByID("one-page-profile")
+	easy, _ := compose.SpecByID("easy-read")
+	for _, sample := range []string{"amira", "sam", "long lists"} {
+		name := sample
+		if sample == "long lists" {
+			name = "amira"
+		}
+		p, b := testtools.Sample(t, name)
+		if sample == "long lists" {
+			for i := range 40 {
+				p.ImportantTo.Items = append(p.ImportantTo.Items, plan.Item{Text: fmt.Sprintf("Thing %d that matters a great deal to me, every single day of the week", i+1)})
+				p.About.LikedAndAdmired = append(p.About.LikedAndAdmired, plan.Item{Text: fmt.Sprintf("Something people like about me, number %d", i+1)})
+			}
+		}
+		view := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+		view.Doc = profile
+		d, err := c.Document(&view)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := layout.Layout(d, typeface.Default())
+		if len(res.Pages) != 1 {
+			t.Errorf("%s: the one-page profile has %d pages", sample, len(res.Pages))
+		}
+		if (sample == "long lists") != (len(res.Cut) > 0) {
+			t.Errorf("%s: cut %v", sample, res.Cut)
+		}
+		if sample == "long lists" {
+			continue
+		}
+		view.Doc = easy
+		if d, err = c.Document(&view); err != nil {
+			t.Fatal(err)
+		}
+		res = layout.Layout(d, typeface.Default())
+		for i, pg := range res.Pages {
+			for _, bx := range pg.Boxes {
+				if bx.Kind != layout.Text || bx.Elem == nil {
+					continue
+				}
+				if bx.Size < 16 {
+					t.Fatalf("%s: easy read page %d: %q at %.1f pt", sample, i+1, bx.Text, bx.Size)
+				}
+				if bx.Face.Style()&typeface.Italic != 0 {
+					t.Fatalf("%s: easy read page %d: %q in italics", sample, i+1, bx.Text)
+				}
+			}
+		}
+		t.Logf("%s: easy read %d pages", sample, len(res.Pages))
 	}
 }
