@@ -76,10 +76,24 @@ func (r *renderer) points(w *xmlWriter, ps []*doc.Paragraph, at place) error {
 		"w:lastColumn", "0", "w:noHBand", "1", "w:noVBand", "1")
 	w.end("w:tblPr")
 	grid(w, widths)
+	cells := [2]string{strconv.Itoa(widths[0]), strconv.Itoa(widths[1])}
+	pictureW := min(r.s.pointW, widths[0]-2*pointPadX)
 	for _, p := range ps {
-		if err := r.pointRow(w, p, widths); err != nil {
+		w.start("w:tr")
+		// A point stays whole on its page, as in the PDF, unless its words might
+		// not fit on one page (LibreOffice would cut the row off).
+		if r.pointHeight(p, widths[1]) < maxUnsplitAside {
+			w.WriteString("<w:trPr><w:cantSplit/></w:trPr>")
+		}
+		r.openPointCell(w, cells[0], stylePointPicture)
+		if err := r.drawingRun(w, p.Picture, pictureW, r.s.pointMaxH); err != nil {
 			return err
 		}
+		w.WriteString("</w:p></w:tc>")
+		r.openPointCell(w, cells[1], stylePointText)
+		r.runs(w, p.Text, false)
+		w.WriteString("</w:p></w:tc>")
+		w.end("w:tr")
 	}
 	w.end("w:tbl")
 	r.tableDone(at)
@@ -89,42 +103,15 @@ func (r *renderer) points(w *xmlWriter, ps []*doc.Paragraph, at place) error {
 	return nil
 }
 
-func (r *renderer) pointRow(w *xmlWriter, p *doc.Paragraph, widths []int) error {
-	w.start("w:tr")
-	// A point stays whole on its page, as in the PDF, unless its words might not
-	// fit on one page (LibreOffice would cut the row off).
-	if r.pointHeight(p, widths[1]) < maxUnsplitAside {
-		w.WriteString("<w:trPr><w:cantSplit/></w:trPr>")
-	}
-	pictureW := min(r.s.pointW, widths[0]-2*pointPadX)
-	cell := func(width int, style string, content func() error) error {
-		w.start("w:tc")
-		w.start("w:tcPr")
-		w.empty("w:tcW", "w:w", strconv.Itoa(width), "w:type", "dxa")
-		w.end("w:tcPr")
-		// openPara also places a page break owed before the points, which then
-		// moves the whole table on.
-		r.openPara(w, style, 0, 0)
-		if err := content(); err != nil {
-			return err
-		}
-		w.end("w:p")
-		w.end("w:tc")
-		return nil
-	}
-	if err := cell(widths[0], stylePointPicture, func() error {
-		return r.drawingRun(w, p.Picture, pictureW, r.s.pointMaxH)
-	}); err != nil {
-		return err
-	}
-	if err := cell(widths[1], stylePointText, func() error {
-		r.runs(w, p.Text, false)
-		return nil
-	}); err != nil {
-		return err
-	}
-	w.end("w:tr")
-	return nil
+// openPointCell opens a cell width twips wide and its paragraph in style. The
+// paragraph also takes a page break owed before the points, which then moves the
+// whole table on.
+func (r *renderer) openPointCell(w *xmlWriter, width, style string) {
+	w.start("w:tc")
+	w.start("w:tcPr")
+	w.empty("w:tcW", "w:w", width, "w:type", "dxa")
+	w.end("w:tcPr")
+	r.openPara(w, style, 0, 0)
 }
 
 // pointColumns gives the picture a third of width and the words the rest, as the
