@@ -2,7 +2,9 @@
 // (ECMA-376) that Word and LibreOffice open, edit and restyle as their own: every
 // look comes from named styles (styles.go), headings carry bookmarks, a contents
 // field lists them with page numbers, internal links and page references are real
-// hyperlinks and PAGEREF fields, and the fonts are embedded (fonts.go).
+// hyperlinks and PAGEREF fields, and the fonts are embedded (fonts.go). In easy
+// read, each pictured point is a row of a borderless layout table, the picture
+// beside its words (points.go).
 //
 // Every part is written by hand with a small XML writer (xmlw.go) and the package
 // is zipped once (package.go). The same document always gives the same bytes.

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"image/color"
 	"slices"
 	"strconv"
@@ -99,7 +100,11 @@ func layoutTable(t *testing.T, tbl *node) {
 }
 
 func TestEasyReadPoints(t *testing.T) {
-	p := parts(t, renderPages(t, easyReadDocument(t), testPages))
+	data := renderPages(t, easyReadDocument(t), testPages)
+	if again := renderPages(t, easyReadDocument(t), testPages); !bytes.Equal(data, again) {
+		t.Error("the same easy-read document gave different bytes")
+	}
+	p := parts(t, data)
 	body := tree(t, p["word/document.xml"]).first("w:body")
 	var points []*node
 	for _, tbl := range body.all("w:tbl") {
