@@ -11,14 +11,17 @@ import (
 )
 
 // sampleLLSP composes the LLSP of samples/amira.toml, the longest document.
-func sampleLLSP(b testing.TB) *doc.Document {
+func sampleLLSP(b testing.TB) *doc.Document { return sampleDocument(b, "llsp") }
+
+// sampleDocument composes one document of samples/amira.toml.
+func sampleDocument(b testing.TB, id string) *doc.Document {
 	p, bud := testtools.Sample(b, "amira")
 	c, err := compose.New(templates.FS, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, spec := range compose.Specs() {
-		if spec.ID == "llsp" {
+		if spec.ID == id {
 			v := compose.View{Plan: p, Person: p.Person, Budget: bud, Checks: compose.Judge(p), Doc: spec}
 			d, err := c.Document(&v)
 			if err != nil {
@@ -27,13 +30,28 @@ func sampleLLSP(b testing.TB) *doc.Document {
 			return d
 		}
 	}
-	b.Fatal("no llsp spec")
+	b.Fatalf("no %s spec", id)
 	return nil
 }
 
 // BenchmarkRenderLLSP times the DOCX of Amira's LLSP (35 pages, 8 pictures).
 func BenchmarkRenderLLSP(b *testing.B) {
 	d := sampleLLSP(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(&buf, d, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+}
+
+// BenchmarkRenderEasyRead times the DOCX of Amira's easy read (25 pages, 110
+// pictures, most of them points in layout tables).
+func BenchmarkRenderEasyRead(b *testing.B) {
+	d := sampleDocument(b, "easy-read")
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

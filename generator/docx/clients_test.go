@@ -305,6 +305,8 @@ var mammothStyles = []string{
 	"p[style-name='List Continue 3'] => p:fresh",
 	"p[style-name='List Continue 4'] => p:fresh",
 	"p[style-name='List Continue 5'] => p:fresh",
+	"p[style-name='Point Picture'] => p:fresh",
+	"p[style-name='Point Text'] => p:fresh",
 	"r[style-name='Fallback Font'] => span",
 }
 

@@ -2,7 +2,9 @@
 // (ECMA-376) that Word and LibreOffice open, edit and restyle as their own: every
 // look comes from named styles (styles.go), headings carry bookmarks, a contents
 // field lists them with page numbers, internal links and page references are real
-// hyperlinks and PAGEREF fields, and the fonts are embedded (fonts.go).
+// hyperlinks and PAGEREF fields, and the fonts are embedded (fonts.go). In easy
+// read, each pictured point is a row of a borderless layout table, the picture
+// beside its words (points.go).
 //
 // Every part is written by hand with a small XML writer (xmlw.go) and the package
 // is zipped once (package.go). The same document always gives the same bytes.
@@ -72,6 +74,7 @@ type renderer struct {
 
 	pendingBreak bool // the next paragraph starts a new page
 	afterTable   bool // the last body block was a table
+	afterPoints  bool // … a table of easy-read points, which ends with its own space
 }
 
 func newRenderer(d *doc.Document, pages doc.Pages) *renderer {
@@ -105,13 +108,39 @@ func (r *renderer) document() ([]byte, error) {
 	w.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic)
 	w.start("w:body")
 	top := place{width: textWidth}
+	// Consecutive easy-read points are gathered into one table (points.go).
+	var run []*doc.Paragraph
+	first := 0
+	flush := func() error {
+		if err := r.points(w, run, top); err != nil {
+			return fmt.Errorf("blocks %d–%d: %w", first, first+len(run)-1, err)
+		}
+		run = run[:0]
+		return nil
+	}
 	for i, b := range r.d.Blocks {
-		if err := r.block(w, b, top); err != nil {
-			return nil, fmt.Errorf("block %d: %w", i, err)
+		if p := r.point(b, top); p != nil {
+			if len(run) == 0 {
+				first = i
+			}
+			run = append(run, p)
+		} else {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			if err := r.block(w, b, top); err != nil {
+				return nil, fmt.Errorf("block %d: %w", i, err)
+			}
 		}
 		if r.toc.after == i {
+			if err := flush(); err != nil {
+				return nil, err
+			}
 			r.contents(w)
 		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	if r.toc.after == len(r.d.Blocks) {
 		r.contents(w)
@@ -171,10 +200,10 @@ func (r *renderer) block(w *xmlWriter, b doc.Block, at place) error {
 // before it. numID > 0 numbers it at list level ilvl.
 func (r *renderer) openPara(w *xmlWriter, style string, numID, ilvl int) {
 	w.start("w:p")
-	if style == styleNormal && r.afterTable {
+	if style == styleNormal && r.afterTable && !r.afterPoints {
 		style = styleAfterTable
 	}
-	r.afterTable = false
+	r.afterTable, r.afterPoints = false, false
 	if style == styleNormal && !r.pendingBreak && numID == 0 {
 		return
 	}
@@ -356,6 +385,6 @@ func (r *renderer) beforeTable(w *xmlWriter, at place) {
 
 func (r *renderer) tableDone(at place) {
 	if !at.inCell {
-		r.afterTable = true
+		r.afterTable, r.afterPoints = true, false
 	}
 }

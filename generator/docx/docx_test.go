@@ -359,7 +359,13 @@ func TestCoreProperties(t *testing.T) {
 // Plan Table or Aside Box style; no cell has its own shading or borders, and runs
 // and paragraphs carry no sizes, fonts, colours, spacing or alignment.
 func TestStylesNotDirectFormatting(t *testing.T) {
-	p := parts(t, render(t, fullDocument(t)))
+	for _, tc := range kindDocuments(t) {
+		t.Run(tc.name, func(t *testing.T) { stylesNotDirectFormatting(t, tc.d) })
+	}
+}
+
+func stylesNotDirectFormatting(t *testing.T, d *doc.Document) {
+	p := parts(t, render(t, d))
 	styles := tree(t, p["word/styles.xml"])
 	defined := map[string]string{}
 	for _, s := range styles.all("w:style") {
@@ -387,15 +393,19 @@ func TestStylesNotDirectFormatting(t *testing.T) {
 	document := tree(t, p["word/document.xml"])
 	tables := document.all("w:tbl")
 	seen := map[string]int{}
+	easy := d.Meta.Kind == doc.EasyRead
 	for _, tbl := range tables {
 		st := tbl.style()
-		if st != styleTable && st != styleAside {
+		if st != styleTable && st != styleAside && (st != stylePoints || !easy) {
 			t.Errorf("a table has style %q", st)
 		}
 		seen[st]++
 	}
-	if seen[styleTable] == 0 || seen[styleAside] == 0 {
-		t.Errorf("want data tables and an aside box, got %v", seen)
+	if seen[styleTable] == 0 || seen[styleAside] == 0 || easy != (seen[stylePoints] > 0) {
+		t.Errorf("want data tables, an aside box and (in easy read only) points, got %v", seen)
+	}
+	if easy != (defined[stylePoints] == "table") {
+		t.Errorf("styles.xml: Easy Read Points is %q in a document of kind %d", defined[stylePoints], d.Meta.Kind)
 	}
 	for _, tcPr := range document.all("w:tcPr") {
 		for _, k := range tcPr.kids {
@@ -429,7 +439,13 @@ func TestStylesNotDirectFormatting(t *testing.T) {
 // TestAccessibility: alt text, decorative pictures, header rows, captions,
 // language, no merged cells and no empty paragraphs.
 func TestAccessibility(t *testing.T) {
-	p := parts(t, render(t, fullDocument(t)))
+	for _, tc := range kindDocuments(t) {
+		t.Run(tc.name, func(t *testing.T) { accessibility(t, tc.d) })
+	}
+}
+
+func accessibility(t *testing.T, d *doc.Document) {
+	p := parts(t, render(t, d))
 	document := tree(t, p["word/document.xml"])
 	decorative := 0
 	for _, pr := range document.all("wp:docPr") {
@@ -448,6 +464,10 @@ func TestAccessibility(t *testing.T) {
 		t.Errorf("want 1 decorative picture, got %d", decorative)
 	}
 	for _, tbl := range document.all("w:tbl") {
+		if tbl.style() == stylePoints {
+			layoutTable(t, tbl)
+			continue
+		}
 		if tbl.style() != styleTable {
 			continue
 		}
@@ -1015,7 +1035,12 @@ var orderExempt = map[string]map[string]bool{
 }
 
 func TestSchemaOrder(t *testing.T) {
-	d := fullDocument(t)
+	for _, tc := range kindDocuments(t) {
+		t.Run(tc.name, func(t *testing.T) { schemaOrderOf(t, tc.d) })
+	}
+}
+
+func schemaOrderOf(t *testing.T, d *doc.Document) {
 	d.Meta.Draft = "DRAFT"
 	p := parts(t, renderPages(t, d, testPages))
 	for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml",

@@ -55,6 +55,9 @@ const (
 	styleFallback     = "FallbackFont"
 	styleTable        = "PlanTable"
 	styleAside        = "AsideBox"
+	stylePoints       = "EasyReadPoints" // the layout table of easy-read points
+	stylePointPicture = "PointPicture"
+	stylePointText    = "PointText"
 )
 
 // Colours, as in the PDF. Meaning never rests on colour alone.
@@ -87,6 +90,11 @@ type sheet struct {
 	figureMaxH       int
 	listIndent       int
 	furniture        int
+	// points lays a pictured paragraph out as an easy-read point (points.go): a
+	// picture at most pointW × pointMaxH in a column a third of the width, the
+	// words beside it, and pointGap after it.
+	points                      bool
+	pointW, pointMaxH, pointGap int
 }
 
 type headingStyle struct{ size, line, before, after int }
@@ -131,7 +139,12 @@ func sheetFor(k doc.Kind) sheet {
 			4: {32, 432, 170, 142},
 		}
 		s.noItalic = true
-		s.pictureW, s.pictureMaxH = 2268, 2268 // 40 mm
+		// As the PDF (generator/layout, sheet.go): a point's picture 30 mm tall
+		// and at most 38 mm wide, 5 mm between points; a list item's picture
+		// 30 mm square.
+		s.points = true
+		s.pointW, s.pointMaxH, s.pointGap = 2154, 1701, 283
+		s.pictureW, s.pictureMaxH = 1701, 1701
 		s.listIndent = 567
 		s.furniture = 20
 	}
@@ -233,6 +246,16 @@ func stylesXML(s sheet, lang string, hasFallback bool) []byte {
 		w.empty("w:b")
 		sz(w, s.table)
 	})
+	if s.points {
+		// The two cells of an easy-read point: no space after, so the cell's own
+		// margin alone sets the space between points and the centring is exact.
+		para(stylePointPicture, "Point Picture", styleNormal, "", func() {
+			spacing(w, 0, 0, -1)
+		}, nil)
+		para(stylePointText, "Point Text", styleNormal, "", func() {
+			spacing(w, 0, 0, -1)
+		}, nil)
+	}
 	para(styleTableText, "Table Text", styleNormal, "", func() {
 		spacing(w, 0, 0, s.tableLine)
 	}, func() { sz(w, s.table) })
@@ -373,6 +396,33 @@ func stylesXML(s sheet, lang string, hasFallback bool) []byte {
 	w.empty("w:shd", "w:val", "clear", "w:color", "auto", "w:fill", colAsideFill)
 	w.end("w:tcPr")
 	w.end("w:style")
+
+	if s.points {
+		// The easy-read points' layout table: no borders, small margins beside the
+		// text, the space between points below each row, and the picture and the
+		// words centred on each other.
+		w.start("w:style", "w:type", "table", "w:styleId", stylePoints)
+		w.empty("w:name", "w:val", "Easy Read Points")
+		w.empty("w:basedOn", "w:val", "TableNormal")
+		w.empty("w:qFormat")
+		w.start("w:tblPr")
+		w.start("w:tblBorders")
+		for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
+			w.empty(side, "w:val", "none", "w:sz", "0", "w:space", "0", "w:color", "auto")
+		}
+		w.end("w:tblBorders")
+		w.start("w:tblCellMar")
+		w.empty("w:top", "w:w", "0", "w:type", "dxa")
+		w.empty("w:left", "w:w", strconv.Itoa(pointPadX), "w:type", "dxa")
+		w.empty("w:bottom", "w:w", strconv.Itoa(s.pointGap), "w:type", "dxa")
+		w.empty("w:right", "w:w", strconv.Itoa(pointPadX), "w:type", "dxa")
+		w.end("w:tblCellMar")
+		w.end("w:tblPr")
+		w.start("w:tcPr")
+		w.empty("w:vAlign", "w:val", "center")
+		w.end("w:tcPr")
+		w.end("w:style")
+	}
 
 	w.end("w:styles")
 	return w.Bytes()
