@@ -192,8 +192,19 @@ func (c *cli) render(args []string) int {
 	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx, html, md")
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl, parts.md.tmpl); missing ones come from the built-in set")
 	since := fs.String("since", "", "the plan's previous version (TOML): the LLSP and support plan say what changed since it")
+	brandFile := fs.String("brand", "", "a branding file (TOML with an [organisation] table: name, logo, accent, contact) used in place of the plan's own")
 	if code, done := c.parse(fs, args); done {
 		return code
+	}
+	var brand *plan.Organisation
+	var logo *plan.Image
+	if *brandFile != "" {
+		o, img, err := plan.LoadBrand(*brandFile)
+		if err != nil {
+			fmt.Fprintln(c.stderr, err)
+			return exitBadInput
+		}
+		brand, logo = &o, img
 	}
 	previous, sinceCode := c.loadSince(*since, fs.NArg())
 	if sinceCode != exitOK {
@@ -215,6 +226,9 @@ func (c *cli) render(args []string) int {
 		if !ok {
 			code = exitBadInput
 			continue
+		}
+		if brand != nil {
+			l.plan.Brand(*brand, logo)
 		}
 		if slices.ContainsFunc(fmts, func(f render.Format) bool { return f.Name == "pdf" }) {
 			c.warnUndrawable(l.plan)

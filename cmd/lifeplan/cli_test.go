@@ -152,3 +152,35 @@ func TestRenderEasyReadAndProfile(t *testing.T) {
 		t.Errorf("render --help does not list the new documents:\n%s", help)
 	}
 }
+
+// TestBrandFile: --brand puts a council's branding on every document of every plan;
+// an accent too light to read is refused with the file and line, before anything
+// is written.
+func TestBrandFile(t *testing.T) {
+	bin := lifeplan(t)
+	dir := t.TempDir()
+	brand := filepath.Join(dir, "council.toml")
+	sam := filepath.Join("..", "..", "samples", "sam.toml")
+	out := filepath.Join(dir, "out")
+	os.WriteFile(brand, []byte("[organisation]\nname = \"Example Council\"\naccent = \"#ffcc00\"\n"), 0o644)
+	_, stderr, code := runBin(t, bin, "render", "--brand", brand, "--out", out, sam)
+	if code != 2 || !strings.Contains(stderr, "council.toml:3:1: organisation.accent: #ffcc00 has a contrast of 1.5:1") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("output written despite the bad branding file: %v", err)
+	}
+	os.WriteFile(brand, []byte("[organisation]\nname = \"Example Council\"\naccent = \"#00703c\"\ncontact = \"0300 000 0000\"\n"), 0o644)
+	if _, stderr, code = runBin(t, bin, "render", "--brand", brand, "--doc", "housing-spec", "--format", "html", "--out", out, sam); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "sam", "housing-spec.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Example Council", "0300 000 0000", "--accent:#00703c"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("the HTML lacks %q", want)
+		}
+	}
+}

@@ -337,5 +337,20 @@ func (c *Composer) Document(v *View) (*doc.Document, error) {
 		ReviewDate:     p.Plan.Review.Long(),
 		Created:        p.Plan.Written.ISO(),
 		Kind:           v.Doc.Kind,
+		Brand:          brand(p),
 	}, Blocks: blocks}, nil
+}
+
+// brand is the plan's branding for the document tree.
+func brand(p *plan.Plan) doc.Brand {
+	o := p.Organisation
+	b := doc.Brand{Name: o.Name, Contact: o.Contact, Accent: o.Accent}
+	if img, ok := p.Source.Pics[string(o.Logo)]; ok && o.Logo != "" {
+		alt := o.LogoAlt
+		if alt == "" {
+			alt = o.Name + " logo"
+		}
+		b.Logo = &doc.Image{Name: "organisation-logo", Alt: alt, Format: img.Format, Data: img.Data, Width: img.Width, Height: img.Height}
+	}
+	return b
 }

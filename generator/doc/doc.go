@@ -34,6 +34,17 @@ type Meta struct {
 	// Kind chooses the layout's style sheet: the documents for professionals, the
 	// easy-read version, or the one-page profile.
 	Kind Kind
+	// Brand is who sends the document; its zero value is no branding.
+	Brand Brand
+}
+
+// Brand is an organisation's branding: its name and contact line on the first page
+// and its name in the running header, its logo, and the accent colour of headings.
+type Brand struct {
+	Name    string
+	Contact string
+	Logo    *Image // nil for none; Alt names the organisation
+	Accent  string // "#rrggbb", already checked for contrast with white; "" for the default
 }
 
 // Kind is a document's layout variant. Renderers choose sizes and spacing by it; the

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -122,6 +123,20 @@ func (r *writer) document(d *doc.Document) {
 // classification, DRAFT, whose plan it is, and its version and dates.
 func (r *writer) masthead(m doc.Meta) {
 	r.s("<header class=\"running\">\n")
+	if b := m.Brand; b.Name != "" || b.Logo != nil {
+		r.s("<div class=\"brand\"><div>")
+		if b.Name != "" {
+			r.s("<p class=\"organisation\"><strong>", esc(b.Name), "</strong></p>")
+		}
+		if b.Contact != "" {
+			r.s("<p class=\"contact\">", esc(b.Contact), "</p>")
+		}
+		r.s("</div>")
+		if b.Logo != nil {
+			r.image(b.Logo, "logo")
+		}
+		r.s("</div>\n")
+	}
 	if m.Classification != "" {
 		r.s("<p class=\"classification\">", esc(m.Classification), "</p>\n")
 	}
@@ -389,8 +404,15 @@ func (r *writer) stylesheet(m doc.Meta) {
 	fontFace(r.w, "700", "normal", fonts.Bold)
 	fontFace(r.w, "400", "italic", fonts.Italic)
 	r.s(baseCSS)
+	if a := m.Brand.Accent; hexColour.MatchString(a) {
+		// The organisation's accent, checked by the loader for 4.5:1 on white.
+		r.s(":root{--accent:", a, "}\n")
+	}
 	// Paged media: what the PDF prints round every page, for a printed copy.
 	header := m.Classification
+	if m.Brand.Name != "" {
+		header = m.Brand.Name + " · " + header
+	}
 	if m.Draft != "" {
 		if header != "" {
 			header += " · "
@@ -410,7 +432,13 @@ func (r *writer) stylesheet(m doc.Meta) {
 // baseCSS is the screen and print style. Sizes follow the PDF's: 11.5 pt body
 // text, 16 pt for easy read. Colours keep a contrast of at least 7:1 against
 // their background (WCAG AAA for body text).
-const baseCSS = `:root{--ink:#1a1a1a;--muted:#3d3d3d;--accent:#0b4f6c;--box:#eef3f6;--rule:#8a9ba5}
+// hexColour is a CSS colour written #rrggbb: nothing else may reach the stylesheet.
+var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+const baseCSS = `.brand{display:flex;gap:1rem;align-items:center;justify-content:space-between}
+.brand p{margin:0}
+.brand .logo{max-height:3.5rem;width:auto;height:auto}
+:root{--ink:#1a1a1a;--muted:#3d3d3d;--accent:#0b4f6c;--box:#eef3f6;--rule:#8a9ba5}
 html{font-family:"Atkinson Hyperlegible Next","DejaVu Sans",Arial,sans-serif;color:var(--ink);background:#fff}
 body{margin:0 auto;max-width:48rem;padding:1rem 1.25rem 3rem;font-size:11.5pt;line-height:1.45}
 body.easy-read{font-size:16pt;line-height:1.5;max-width:56rem}

@@ -60,6 +60,7 @@ type flow struct {
 	listDepth  int
 	markers    []marker
 	aside      *asideBox
+	accent     RGB // the colour of headings
 }
 
 // gap asks for at least g mm of space before the next item. Gaps collapse (the
@@ -119,7 +120,7 @@ func (f *flow) heading(h *doc.Heading, parent *Elem, fr frame) {
 	lh := hs.ts.lineHeight()
 	for i, l := range lines {
 		it := item{h: lh, lines: 1, keep: i > 0}
-		it.boxes = f.lineBoxes(nil, nil, l, hs.ts, fr, 0, doc.AlignLeft, colHeading, e)
+		it.boxes = f.lineBoxes(nil, nil, l, hs.ts, fr, 0, doc.AlignLeft, f.accent, e)
 		if i == 0 {
 			if h.Anchor != "" {
 				it.anchors = []string{h.Anchor}
@@ -407,4 +408,50 @@ func fitBox(img *doc.Image, maxW, maxH float64) (w, h float64) {
 		w, h = maxH*iw/ih, maxH
 	}
 	return w, h
+}
+
+// Branding on the first page: the logo at the right, the organisation's name and
+// contact line at the left, above everything else.
+const (
+	logoMaxW = 60.0
+	logoMaxH = 18.0
+)
+
+// brand lays out the organisation's block at the top of the first page.
+func (f *flow) brand(b doc.Brand, parent *Elem) {
+	if b.Name == "" && b.Logo == nil {
+		return
+	}
+	fr := frame{x: marginLeft, w: contentW}
+	it := item{lines: 2}
+	textW := fr.w
+	var lw, lh float64
+	if b.Logo != nil {
+		lw, lh = fitBox(b.Logo, logoMaxW, logoMaxH)
+		textW -= lw + f.sh.pictureGap
+	}
+	y := 0.0
+	name := textStyle{size: f.sh.body.size, leading: 1.3, forceBold: true}
+	contact := f.sh.brandContact
+	for _, part := range []struct {
+		text string
+		ts   textStyle
+	}{{b.Name, name}, {b.Contact, contact}} {
+		if part.text == "" {
+			continue
+		}
+		e := parent.add("P")
+		for _, l := range f.m.wrap([]doc.Inline{{Text: part.text}}, part.ts, textW) {
+			it.boxes = f.lineBoxes(it.boxes, nil, l, part.ts, frame{x: fr.x, w: textW}, y, doc.AlignLeft, colFurniture, e)
+			y += part.ts.lineHeight()
+		}
+	}
+	if b.Logo != nil {
+		fig := parent.add("Figure")
+		fig.Alt = b.Logo.Alt
+		it.boxes = append(it.boxes, Box{Kind: Picture, X: fr.x + fr.w - lw, Y: 0, W: lw, H: lh, Image: b.Logo, Elem: fig})
+	}
+	it.h = math.Max(y, lh)
+	f.add(it)
+	f.gap(f.sh.gapBlock)
 }

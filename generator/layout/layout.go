@@ -16,6 +16,8 @@
 package layout
 
 import (
+	"strconv"
+
 	"lifeplan/generator/doc"
 	"lifeplan/generator/typeface"
 )
@@ -207,7 +209,8 @@ func samePages(a, b doc.Pages) bool {
 // pages.
 func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Result {
 	root := &Elem{Role: "Document"}
-	f := &flow{m: m, sh: sh, root: root}
+	f := &flow{m: m, sh: sh, root: root, accent: accent(d.Meta.Brand.Accent)}
+	f.brand(d.Meta.Brand, root)
 	f.blocks(blocks, root, frame{x: marginLeft, w: contentW})
 	res := paginate(f.items, sh)
 	res.Root = root
@@ -253,4 +256,17 @@ func walkRuns(blocks []doc.Block, fn func([]doc.Inline)) {
 			walkRuns(b.Blocks, fn)
 		}
 	}
+}
+
+// accent is the colour of headings: the organisation's, when it gives one (the
+// loader has checked its contrast with white), else the default dark blue.
+func accent(hex string) RGB {
+	if len(hex) != 7 || hex[0] != '#' {
+		return colHeading
+	}
+	v, err := strconv.ParseUint(hex[1:], 16, 32)
+	if err != nil {
+		return colHeading
+	}
+	return RGB{uint8(v >> 16), uint8(v >> 8), uint8(v)}
 }

@@ -544,3 +544,38 @@ func TestLabelKeepsWithWhatFollows(t *testing.T) {
 		}
 	}
 }
+
+func TestBrand(t *testing.T) {
+	logo := &doc.Image{Name: "logo", Alt: "Council logo", Format: "png", Width: 400, Height: 100}
+	d := &doc.Document{Meta: doc.Meta{Title: "Plan", Classification: "OFFICIAL", Brand: doc.Brand{
+		Name: "North Council", Contact: "0300 123 4567", Logo: logo, Accent: "#00703c"}},
+		Blocks: []doc.Block{heading(1, "Plan"), para(lorem(900))}}
+	res := Layout(d, typeface.Default())
+	if len(res.Pages) < 2 {
+		t.Fatal("want several pages")
+	}
+	var first []string
+	for _, b := range res.Pages[0].Boxes {
+		if b.Elem != nil && b.Kind == Text {
+			first = append(first, b.Text)
+		}
+		if b.Kind == Picture && (b.Elem == nil || b.Elem.Alt != "Council logo" || b.X+b.W < PageW-marginRight-epsilon) {
+			t.Errorf("logo %+v is not a figure at the right margin", b)
+		}
+		if b.Elem != nil && strings.HasPrefix(b.Elem.Role, "H") && b.Color != (RGB{0x00, 0x70, 0x3c}) {
+			t.Errorf("heading %q in %v, not the accent", b.Text, b.Color)
+		}
+	}
+	if len(first) < 3 || first[0] != "North Council" || first[1] != "0300 123 4567" {
+		t.Errorf("first page starts %q", first[:min(3, len(first))])
+	}
+	for p, pg := range res.Pages {
+		found := false
+		for _, b := range pg.Boxes {
+			found = found || (b.Artifact == ArtifactPagination && strings.HasPrefix(b.Text, "North Council · OFFICIAL"))
+		}
+		if !found {
+			t.Errorf("page %d: the running header does not name the organisation", p+1)
+		}
+	}
+}

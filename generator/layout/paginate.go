@@ -158,10 +158,10 @@ func addFurniture(res *Result, meta doc.Meta, m *measurer) {
 	size := sh.furniture.size
 	regular, bold := m.fonts.Face(typeface.Regular), m.fonts.Face(typeface.Bold)
 	total := strconv.Itoa(len(res.Pages))
-	left := meta.Title
+	footer := meta.Title
 	for _, s := range []string{"version " + meta.Version, meta.Date} {
 		if s != "" && s != "version " {
-			left += " · " + s
+			footer += " · " + s
 		}
 	}
 	for p := range res.Pages {
@@ -178,13 +178,17 @@ func addFurniture(res *Result, meta doc.Meta, m *measurer) {
 			x += advance(bold, "  ", size)
 			room -= x - marginLeft
 		}
-		f = append(f, textBoxes(m, fitText(m, meta.Classification, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
+		left := meta.Classification
+		if meta.Brand.Name != "" {
+			left = meta.Brand.Name + " · " + left
+		}
+		f = append(f, textBoxes(m, fitText(m, left, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
 		f = append(f, textBoxes(m, right, typeface.Regular, size, PageW-marginRight-rw, headerBaseline, colFurniture)...)
 		f = append(f, Box{Kind: Rule, X: marginLeft, Y: headerRule, X2: PageW - marginRight, Y2: headerRule, LineWidth: 0.2, Color: colRule})
 		f = append(f, Box{Kind: Rule, X: marginLeft, Y: footerRule, X2: PageW - marginRight, Y2: footerRule, LineWidth: 0.2, Color: colRule})
 		pageText := "Page " + strconv.Itoa(p+1) + " of " + total
 		pw := advance(regular, pageText, size)
-		f = append(f, textBoxes(m, fitText(m, left, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)...)
+		f = append(f, textBoxes(m, fitText(m, footer, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)...)
 		f = append(f, textBoxes(m, pageText, typeface.Regular, size, PageW-marginRight-pw, footerBaseline, colFurniture)...)
 		for i := range f {
 			f[i].Artifact = ArtifactPagination

@@ -6,6 +6,7 @@ import "lifeplan/generator/doc"
 // in mm, sizes in pt.
 type sheet struct {
 	body, cell, header, furniture textStyle
+	brandContact                  textStyle       // the organisation's contact line on the first page
 	headings                      [5]headingStyle // by level, 1 to 4
 
 	gapParagraph float64 // after a paragraph in the main flow
@@ -51,6 +52,8 @@ func sheetFor(k doc.Kind, scale float64) *sheet {
 			cell:      textStyle{size: 16, leading: 1.4, noItalic: true},
 			header:    textStyle{size: 16, leading: 1.4, forceBold: true, noItalic: true},
 			furniture: textStyle{size: 10, leading: 1.2},
+			// Every word of an easy-read document is at least 16 pt.
+			brandContact: textStyle{size: 16, leading: 1.3, noItalic: true},
 			headings: [5]headingStyle{
 				1: {textStyle{size: 30, leading: 1.2, forceBold: true, noItalic: true}, 0, 8},
 				2: {textStyle{size: 24, leading: 1.25, forceBold: true, noItalic: true}, 12, 6},
@@ -68,10 +71,11 @@ func sheetFor(k doc.Kind, scale float64) *sheet {
 		}
 	case doc.OnePage:
 		s = sheet{
-			body:      textStyle{size: 12, leading: 1.3},
-			cell:      textStyle{size: 12, leading: 1.25},
-			header:    textStyle{size: 12, leading: 1.25, forceBold: true},
-			furniture: textStyle{size: 8.5, leading: 1.2},
+			body:         textStyle{size: 12, leading: 1.3},
+			cell:         textStyle{size: 12, leading: 1.25},
+			header:       textStyle{size: 12, leading: 1.25, forceBold: true},
+			furniture:    textStyle{size: 8.5, leading: 1.2},
+			brandContact: textStyle{size: 9.5, leading: 1.3},
 			headings: [5]headingStyle{
 				1: {textStyle{size: 22, leading: 1.15, forceBold: true}, 0, 3},
 				2: {textStyle{size: 15, leading: 1.2, forceBold: true}, 5, 1.5},
@@ -91,10 +95,11 @@ func sheetFor(k doc.Kind, scale float64) *sheet {
 		// Body text: 11.5 pt with 1.4 line spacing, generous for readers with
 		// learning disabilities.
 		s = sheet{
-			body:      textStyle{size: 11.5, leading: 1.4},
-			cell:      textStyle{size: 11, leading: 1.3},
-			header:    textStyle{size: 11, leading: 1.3, forceBold: true},
-			furniture: textStyle{size: 8.5, leading: 1.2},
+			body:         textStyle{size: 11.5, leading: 1.4},
+			cell:         textStyle{size: 11, leading: 1.3},
+			header:       textStyle{size: 11, leading: 1.3, forceBold: true},
+			furniture:    textStyle{size: 8.5, leading: 1.2},
+			brandContact: textStyle{size: 9.5, leading: 1.3},
 			headings: [5]headingStyle{
 				1: {textStyle{size: 24, leading: 1.2, forceBold: true}, 0, 6},
 				2: {textStyle{size: 17, leading: 1.25, forceBold: true}, 9, 3},

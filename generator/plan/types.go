@@ -67,6 +67,11 @@ type Plan struct {
 	SupportPlan   SupportPlan `toml:"support_plan"`
 	DistressSteps []string    `toml:"distress_steps"` // what to do, in order, when the person is distressed
 
+	// Organisation is who sends the documents (a council, a provider): its name,
+	// logo, accent colour and contact line on the cover and in the running header.
+	// `lifeplan render --brand FILE.toml` gives it from a file of its own instead.
+	Organisation Organisation `toml:"organisation"`
+
 	// Set by the loader, not read from TOML.
 	Source Source `toml:"-"`
 }
@@ -831,4 +836,16 @@ type ReadRecord struct {
 	Name string `toml:"name"`
 	Role string `toml:"role"`
 	Date Date   `toml:"date"`
+}
+
+// Organisation is the branding of the documents: who sends them.
+type Organisation struct {
+	Name    string  `toml:"name"`
+	Logo    Picture `toml:"logo"`     // PNG or JPEG, under the same rules as every picture
+	LogoAlt string  `toml:"logo_alt"` // alternative text, e.g. "Northamptonshire Council logo"
+	// Accent is the colour of headings and rules, "#rrggbb". It must have a
+	// contrast of at least 4.5:1 with white, the page it is drawn on (WCAG 2.2
+	// AA, success criterion 1.4.3).
+	Accent  string `toml:"accent"`
+	Contact string `toml:"contact"` // one line: "Adult Social Care, 0300 126 1000, asc@example.gov.uk"
 }

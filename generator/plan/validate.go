@@ -48,6 +48,7 @@ func (l *loader) validate(p *Plan, pics fs.FS) {
 	if p.Plan.Language == "" {
 		p.Plan.Language = DefaultLanguage
 	}
+	l.organisation(p.Organisation)
 	if p.Plan.Status == "" {
 		p.Plan.Status = StatusDraft
 	}
@@ -287,6 +288,7 @@ func pictureRefs(p *Plan) []pictureRef {
 	}
 	add("person.photo", p.Person.Photo, "photo_alt", p.Person.PhotoAlt)
 	add("about.picture", p.About.Picture, "picture_alt", p.About.PictureAlt)
+	add("organisation.logo", p.Organisation.Logo, "logo_alt", p.Organisation.LogoAlt)
 	for i, c := range p.Changes {
 		add(fmt.Sprintf("changes[%d].picture", i), c.Picture, "picture_alt", c.PictureAlt)
 	}

@@ -37,7 +37,8 @@ func TestMarkdownPicturesBeside(t *testing.T) {
 	}
 	var pictures []string
 	for _, w := range written {
-		if strings.HasPrefix(w, filepath.Join(dir, "images")+string(filepath.Separator)) {
+		if strings.HasPrefix(w, filepath.Join(dir, "images")+string(filepath.Separator)) ||
+			strings.HasPrefix(w, filepath.Join(dir, "pictograms")+string(filepath.Separator)) {
 			pictures = append(pictures, w)
 		}
 	}

@@ -71,7 +71,7 @@ func afterHeader(page string) string {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		if strings.HasPrefix(l, "OFFICIAL") || strings.Contains(l, "Amira Okafor") || strings.Contains(l, "DRAFT") {
+		if strings.Contains(l, "OFFICIAL") || strings.Contains(l, "Amira Okafor") || strings.Contains(l, "DRAFT") {
 			continue
 		}
 		return strings.Join(lines[i:], "\n")
