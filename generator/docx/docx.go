@@ -81,7 +81,7 @@ func newRenderer(d *doc.Document, pages doc.Pages) *renderer {
 	r := &renderer{
 		d:         d,
 		pages:     pages,
-		s:         sheetFor(d.Meta.Kind),
+		s:         sheetFor(d.Meta.Kind, d.Meta.Brand.Accent),
 		marks:     map[string]string{},
 		headMarks: map[*doc.Heading]string{},
 		captions:  map[*doc.Table]string{},

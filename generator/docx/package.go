@@ -347,7 +347,11 @@ func (r *renderer) headerXML() []byte {
 	}
 	w.start("w:p")
 	w.WriteString(`<w:pPr><w:pStyle w:val="` + styleHeader + `"/></w:pPr>`)
-	r.text(w, doc.Inline{Text: m.Classification}, false, "")
+	left := m.Classification
+	if m.Brand.Name != "" {
+		left = m.Brand.Name + " · " + left
+	}
+	r.text(w, doc.Inline{Text: left}, false, "")
 	w.WriteString(`<w:r><w:tab/></w:r>`)
 	r.text(w, doc.Inline{Text: m.PersonName}, false, "")
 	w.end("w:p")

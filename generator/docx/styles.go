@@ -2,6 +2,7 @@ package docx
 
 import (
 	"strconv"
+	"strings"
 
 	"lifeplan/fonts"
 	"lifeplan/generator/doc"
@@ -90,6 +91,7 @@ type sheet struct {
 	figureMaxH       int
 	listIndent       int
 	furniture        int
+	accent           string // headings and links, RRGGBB: the organisation's, else colHeading
 	// points lays a pictured paragraph out as an easy-read point (points.go): a
 	// picture at most pointW × pointMaxH in a column a third of the width, the
 	// words beside it, and pointGap after it.
@@ -103,7 +105,7 @@ type headingStyle struct{ size, line, before, after int }
 // conventions the lead's PDF uses (Department of Health, "Making written information
 // easier to understand for people with learning disabilities", 2010): body text of
 // at least 16 pt, line spacing 1.5, no italics, larger pictures.
-func sheetFor(k doc.Kind) sheet {
+func sheetFor(k doc.Kind, accent string) sheet {
 	s := sheet{
 		body: 23, bodyLine: 322, paraAfter: 170, itemAfter: 91, blockAfter: 255,
 		table: 22, tableLine: 286, cellPadX: 113, cellPadY: 85,
@@ -114,7 +116,7 @@ func sheetFor(k doc.Kind) sheet {
 			4: {24, 312, 85, 113},
 		},
 		pictureW: 1247, pictureMaxH: 1701, figureMaxH: 3685,
-		listIndent: 425, furniture: 17,
+		listIndent: 425, furniture: 17, accent: accentColour(accent),
 	}
 	if k == doc.OnePage {
 		// The one-page profile must fit one page. Word cannot be told to shrink
@@ -217,7 +219,7 @@ func stylesXML(s sheet, lang string, hasFallback bool) []byte {
 		}, func() {
 			w.empty("w:b")
 			w.empty("w:bCs")
-			w.empty("w:color", "w:val", colHeading)
+			w.empty("w:color", "w:val", s.accent)
 			sz(w, h.size)
 		})
 	}
@@ -322,7 +324,7 @@ func stylesXML(s sheet, lang string, hasFallback bool) []byte {
 	w.start("w:style", "w:type", "character", "w:styleId", styleHyperlink)
 	w.empty("w:name", "w:val", "Hyperlink")
 	w.start("w:rPr")
-	w.empty("w:color", "w:val", colHeading)
+	w.empty("w:color", "w:val", s.accent)
 	w.empty("w:u", "w:val", "single")
 	w.end("w:rPr")
 	w.end("w:style")
@@ -462,4 +464,15 @@ func cellMargins(w *xmlWriter, topBottom, leftRight int) {
 	w.empty("w:bottom", "w:w", tb, "w:type", "dxa")
 	w.empty("w:right", "w:w", lr, "w:type", "dxa")
 	w.end("w:tblCellMar")
+}
+
+// accentColour is the organisation's accent as OOXML writes colours (RRGGBB), or
+// the default; the loader has checked its contrast with white.
+func accentColour(hex string) string {
+	if len(hex) == 7 && hex[0] == '#' {
+		if _, err := strconv.ParseUint(hex[1:], 16, 32); err == nil {
+			return strings.ToUpper(hex[1:])
+		}
+	}
+	return colHeading
 }
