@@ -185,3 +185,43 @@ func PlainText(runs []Inline) string {
 // as the PDF layout placed it. Renderers that do not paginate by themselves (DOCX)
 // use it to pre-fill contents and page references with the same numbers.
 type Pages map[string]int
+
+// Walk calls visit with every block of blocks in reading order, depth first: a
+// list's items' blocks and an aside's blocks come after the list or aside itself.
+func Walk(blocks []Block, visit func(Block)) {
+	for _, b := range blocks {
+		visit(b)
+		switch b := b.(type) {
+		case *List:
+			for _, it := range b.Items {
+				Walk(it.Blocks, visit)
+			}
+		case *Aside:
+			Walk(b.Blocks, visit)
+		}
+	}
+}
+
+// Runs returns the runs of text a block holds itself, in reading order: a
+// heading's or paragraph's text, or a table's header cells then its cells row by
+// row. Lists and asides hold none themselves (Walk visits their blocks).
+func Runs(b Block) [][]Inline {
+	switch b := b.(type) {
+	case *Heading:
+		return [][]Inline{b.Text}
+	case *Paragraph:
+		return [][]Inline{b.Text}
+	case *Table:
+		out := make([][]Inline, 0, len(b.Header)*(len(b.Rows)+1))
+		for _, c := range b.Header {
+			out = append(out, c.Text)
+		}
+		for _, row := range b.Rows {
+			for _, c := range row {
+				out = append(out, c.Text)
+			}
+		}
+		return out
+	}
+	return nil
+}

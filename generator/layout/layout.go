@@ -221,41 +221,14 @@ func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Re
 
 func hasPageRefs(blocks []doc.Block) bool {
 	found := false
-	walkRuns(blocks, func(runs []doc.Inline) {
-		for _, r := range runs {
-			if r.PageOf != "" {
-				found = true
+	doc.Walk(blocks, func(b doc.Block) {
+		for _, runs := range doc.Runs(b) {
+			for _, r := range runs {
+				found = found || r.PageOf != ""
 			}
 		}
 	})
 	return found
-}
-
-// walkRuns calls fn with every run list of the blocks, in reading order.
-func walkRuns(blocks []doc.Block, fn func([]doc.Inline)) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *doc.Heading:
-			fn(b.Text)
-		case *doc.Paragraph:
-			fn(b.Text)
-		case *doc.List:
-			for _, it := range b.Items {
-				walkRuns(it.Blocks, fn)
-			}
-		case *doc.Table:
-			for _, c := range b.Header {
-				fn(c.Text)
-			}
-			for _, row := range b.Rows {
-				for _, c := range row {
-					fn(c.Text)
-				}
-			}
-		case *doc.Aside:
-			walkRuns(b.Blocks, fn)
-		}
-	}
 }
 
 // accent is the colour of headings: the organisation's, when it gives one (the

@@ -97,38 +97,19 @@ func TestPageReferencesInThePDF(t *testing.T) {
 	}
 	// The printed numbers, as the layout resolved them, and the headings they name.
 	headings := map[string]string{}
-	var walk func([]doc.Block)
 	var refs []string
-	collect := func(runs []doc.Inline) {
-		for _, in := range runs {
-			if in.PageOf != "" {
-				refs = append(refs, in.PageOf)
+	doc.Walk(llsp.Blocks, func(b doc.Block) {
+		if h, ok := b.(*doc.Heading); ok {
+			headings[h.Anchor] = doc.PlainText(h.Text)
+		}
+		for _, runs := range doc.Runs(b) {
+			for _, in := range runs {
+				if in.PageOf != "" {
+					refs = append(refs, in.PageOf)
+				}
 			}
 		}
-	}
-	walk = func(blocks []doc.Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *doc.Heading:
-				headings[b.Anchor] = doc.PlainText(b.Text)
-			case *doc.Paragraph:
-				collect(b.Text)
-			case *doc.List:
-				for _, it := range b.Items {
-					walk(it.Blocks)
-				}
-			case *doc.Table:
-				for _, row := range b.Rows {
-					for _, c := range row {
-						collect(c.Text)
-					}
-				}
-			case *doc.Aside:
-				walk(b.Blocks)
-			}
-		}
-	}
-	walk(llsp.Blocks)
+	})
 	if len(refs) < 15 {
 		t.Fatalf("only %d page references in the LLSP", len(refs))
 	}
