@@ -50,6 +50,14 @@ var schemaEnums = map[string][]Choice{
 	"budget.allocations[].funder": Funders,
 	"budget.employer.funder":      Funders,
 	"budget.contingency.funder":   Funders,
+	// A list of text takes its enum on each element.
+	"person.information.formats":         InfoFormats,
+	"about.people[].information.formats": InfoFormats,
+	"control.decisions[].kind":           DecisionKinds,
+	"action_plan.actions[].status":       ActionStatuses,
+	"support.items[].funding":            Fundings,
+	"agreement.signatories[].for":        SignsFor,
+	"agreement.decision.outcome":         PanelOutcomes,
 }
 
 // schemaIDs are the keys that hold ids or lists of ids (references to them).
@@ -66,9 +74,18 @@ var (
 	decimalGoType = reflect.TypeFor[money.Decimal]()
 )
 
-// itemKeys are the keys of an item's table form, in order; their descriptions
-// are under "(item).KEY".
-var itemKeys = []string{"text", "picture", "picture_alt", "private"}
+// itemKeys are the keys of an item's table form, in the order of Item's fields;
+// their descriptions are under "(item).KEY". They come from the type, so a key
+// added to Item is in the schema (and needs a description) at once.
+var itemKeys = func() []string {
+	var keys []string
+	for i := range itemGoType.NumField() {
+		if k := tomlKey(itemGoType.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}()
 
 // SchemaKeys lists every key path of the plan file, in file order: tables,
 // "list[]" for the elements of a list of tables, and "(item).text" and the like
