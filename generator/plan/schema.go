@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -281,4 +282,20 @@ func schemaDescriptionKeys() []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// listIndex matches the index of a list element in a key path ("[2]").
+var listIndex = regexp.MustCompile(`\[[0-9]+\]`)
+
+// KeyChoices returns the closed set a key holds, or nil for a key that takes any
+// value. The key may name list elements by index ("support.items[2].funding") or
+// with "[]", and may end in an element of a list of text ("person.information.formats[0]").
+// It reads the same table the schema and the loader's test use, so a tool that
+// prints a value's words (lifeplan diff) knows every set without a list of its own.
+func KeyChoices(key string) []Choice {
+	key = listIndex.ReplaceAllString(key, "[]")
+	if c, ok := schemaEnums[key]; ok {
+		return c
+	}
+	return schemaEnums[strings.TrimSuffix(key, "[]")]
 }

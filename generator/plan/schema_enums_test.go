@@ -129,3 +129,24 @@ func set(doc map[string]any, path []string, list bool, v string) {
 	}
 	set(inner, path[1:], list, v)
 }
+
+func TestKeyChoices(t *testing.T) {
+	for _, tc := range []struct {
+		key  string
+		want []Choice
+	}{
+		{"plan.status", Statuses},
+		{"support.items[12].funding", Fundings},
+		{"support.items[].funding", Fundings},
+		{"person.information.formats", InfoFormats},
+		{"about.people[1].information.formats[3]", InfoFormats},
+		{"agreement.signatories[0].for", SignsFor},
+		{"support.items[0].what", nil},
+		{"budget.lines[0].funder", Funders},
+		{"funder", nil},
+	} {
+		if got := KeyChoices(tc.key); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("KeyChoices(%q) = %v, want %v", tc.key, got, tc.want)
+		}
+	}
+}
