@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -50,6 +51,14 @@ var schemaEnums = map[string][]Choice{
 	"budget.allocations[].funder": Funders,
 	"budget.employer.funder":      Funders,
 	"budget.contingency.funder":   Funders,
+	// A list of text takes its enum on each element.
+	"person.information.formats":         InfoFormats,
+	"about.people[].information.formats": InfoFormats,
+	"control.decisions[].kind":           DecisionKinds,
+	"action_plan.actions[].status":       ActionStatuses,
+	"support.items[].funding":            Fundings,
+	"agreement.signatories[].for":        SignsFor,
+	"agreement.decision.outcome":         PanelOutcomes,
 }
 
 // schemaIDs are the keys that hold ids or lists of ids (references to them).
@@ -66,9 +75,18 @@ var (
 	decimalGoType = reflect.TypeFor[money.Decimal]()
 )
 
-// itemKeys are the keys of an item's table form, in order; their descriptions
-// are under "(item).KEY".
-var itemKeys = []string{"text", "picture", "picture_alt", "private"}
+// itemKeys are the keys of an item's table form, in the order of Item's fields;
+// their descriptions are under "(item).KEY". They come from the type, so a key
+// added to Item is in the schema (and needs a description) at once.
+var itemKeys = func() []string {
+	var keys []string
+	for i := range itemGoType.NumField() {
+		if k := tomlKey(itemGoType.Field(i)); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}()
 
 // SchemaKeys lists every key path of the plan file, in file order: tables,
 // "list[]" for the elements of a list of tables, and "(item).text" and the like
@@ -264,4 +282,20 @@ func schemaDescriptionKeys() []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// listIndex matches the index of a list element in a key path ("[2]").
+var listIndex = regexp.MustCompile(`\[[0-9]+\]`)
+
+// KeyChoices returns the closed set a key holds, or nil for a key that takes any
+// value. The key may name list elements by index ("support.items[2].funding") or
+// with "[]", and may end in an element of a list of text ("person.information.formats[0]").
+// It reads the same table the schema and the loader's test use, so a tool that
+// prints a value's words (lifeplan diff) knows every set without a list of its own.
+func KeyChoices(key string) []Choice {
+	key = listIndex.ReplaceAllString(key, "[]")
+	if c, ok := schemaEnums[key]; ok {
+		return c
+	}
+	return schemaEnums[strings.TrimSuffix(key, "[]")]
 }

@@ -30,10 +30,11 @@ type pair struct {
 	how      string
 }
 
-func entries(v reflect.Value) []entry {
+// entries reads the items of the list at key.
+func entries(v reflect.Value, key string) []entry {
 	out := make([]entry, v.Len())
 	for i := range out {
-		e := itemEntry(v.Index(i))
+		e := itemEntry(v.Index(i), key+"[]")
 		// Items are compared by their main text, so a decision whose maker
 		// changed is still the same decision.
 		e.words = wordSet(e.label)
@@ -42,9 +43,10 @@ func entries(v reflect.Value) []entry {
 	return out
 }
 
-// itemEntry reads an item's id, its text (every text field, in order) and its
-// label (the first text field that is not its id).
-func itemEntry(v reflect.Value) entry {
+// itemEntry reads the item at key: its id, its text (every text field, in order)
+// and its label (the first text field that is not its id). A value of a closed set
+// reads as its words.
+func itemEntry(v reflect.Value, key string) entry {
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return entry{}
@@ -53,7 +55,11 @@ func itemEntry(v reflect.Value) entry {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		return entry{text: v.String(), label: v.String()}
+		s := v.String()
+		if choices := plan.KeyChoices(key); choices != nil {
+			s = plan.Label(choices, s)
+		}
+		return entry{text: s, label: s}
 	case reflect.Struct:
 	default:
 		s := printValue(v)
@@ -69,7 +75,7 @@ func itemEntry(v reflect.Value) entry {
 			continue
 		}
 		s := strings.Join(strings.Fields(v.Field(i).String()), " ")
-		if choices := enumChoices(f.Type, name); choices != nil && s != "" {
+		if choices := plan.KeyChoices(key + "." + name); choices != nil && s != "" {
 			s = plan.Label(choices, s)
 		}
 		if name == "id" {
@@ -193,6 +199,9 @@ var singular = map[string]string{
 	"contacts": "contact", "roles": "role", "members": "team member", "aims": "service aim",
 	"adaptations": "adaptation", "daily": "daily routine step", "weekly": "weekly routine step",
 	"medication": "medicine", "history": "change history entry", "people": "person",
+	"guides": "emergency guide", "reporting": "report to the commissioner", "involved": "person involved in the plan",
+	"signatories": "signatory", "read_by": "read-and-understood entry",
+	"support_plan.history": "support plan history entry",
 }
 
 func itemWords(key string) string {
@@ -236,7 +245,7 @@ func quote(s string) string { return "“" + short(s) + "”" }
 
 // list compares two lists item by item.
 func (w *walker) list(o, n reflect.Value, key, where string) {
-	oe, ne := entries(o), entries(n)
+	oe, ne := entries(o, key), entries(n, key)
 	pairs := match(oe, ne)
 	matchedOld := map[int]bool{}
 	matchedNew := map[int]bool{}
@@ -265,7 +274,7 @@ func (w *walker) list(o, n reflect.Value, key, where string) {
 					Sentence: fmt.Sprintf("%sReworded in %s: %s is now %s", where, listWords(stripIndexes(key)), quote(ot), quote(nt))})
 			}
 			inner := fmt.Sprintf("%sIn %s, %s: ", where, listWords(stripIndexes(key)), quote(nv.FieldByName("Text").String()))
-			for _, f := range []string{"Picture", "PictureAlt", "Private"} {
+			for _, f := range itemExtras {
 				sf, _ := itemType.FieldByName(f)
 				w.scalar(ov.FieldByName(f), nv.FieldByName(f), item(j)+"."+tomlName(sf), inner, p.how)
 			}

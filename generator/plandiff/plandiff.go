@@ -12,6 +12,7 @@ package plandiff
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"lifeplan/generator/budget"
@@ -42,11 +43,11 @@ type Change struct {
 	// new: "id", "same text", or "similar text (NN%)". Empty outside lists.
 	MatchedBy string `json:"matched_by,omitempty"`
 	// Money changes carry their amounts in pence.
-	OldPence   *money.Pence `json:"old_pence,omitempty"`
-	NewPence   *money.Pence `json:"new_pence,omitempty"`
-	DiffPence  *money.Pence `json:"difference_pence,omitempty"`
-	DaysMoved  *int         `json:"days_moved,omitempty"` // for a changed date
-	sectionKey string
+	OldPence  *money.Pence `json:"old_pence,omitempty"`
+	NewPence  *money.Pence `json:"new_pence,omitempty"`
+	DiffPence *money.Pence `json:"difference_pence,omitempty"`
+	DaysMoved *int         `json:"days_moved,omitempty"` // for a changed date
+	section   int          // index in sections
 }
 
 // Section groups the changes of one part of the plan.
@@ -89,10 +90,10 @@ func Compare(old, new *plan.Plan, oldBudget, newBudget *budget.Budget) *Diff {
 	if oldBudget != nil && newBudget != nil {
 		w.totals(oldBudget, newBudget)
 	}
-	for _, s := range sections {
+	for i, s := range sections {
 		var cs []Change
 		for _, c := range w.changes {
-			if c.sectionKey == s.key {
+			if c.section == i {
 				cs = append(cs, c)
 			}
 		}
@@ -103,51 +104,58 @@ func Compare(old, new *plan.Plan, oldBudget, newBudget *budget.Budget) *Diff {
 	return d
 }
 
-// sections names the plan's top-level tables in the LLSP's order; a key missing
-// here (a table added later) falls into "Other parts of the plan".
-var sections = []struct{ key, name string }{
-	{"plan", "About this plan"},
-	{"person", "The person"},
-	{"about", "1. Who I am, what I am good at, what I have achieved"},
-	{"important_to", "2. What is important to me, what I want to learn"},
-	{"important_for", "3. What is important for me, what I need to learn"},
-	{"outcomes", "3. Learning outcomes"},
-	{"changes", "4. What I want to change"},
-	{"support", "5. How I want to be supported"},
-	{"risks", "5. Risks and how they are managed"},
-	{"budget", "6. How I will spend my budget"},
-	{"management", "7. How my budget will be managed"},
-	{"control", "8. How I will gain more control of my life"},
-	{"learning_style", "9. How and where I learn best"},
-	{"action_plan", "10. Action plan"},
-	{"change_my_mind", "Changing my mind"},
-	{"communication", "How I communicate"},
-	{"working", "What is working and not working"},
-	{"family", "My family's view"},
-	{"distress", "When I am anxious or upset"},
-	{"emergencies", "Emergencies"},
-	{"aspirations", "My aspirations"},
-	{"training", "Training my supporters need"},
-	{"choosing_supporters", "Choosing my supporters"},
-	{"reviews", "Reviews"},
-	{"team", "The team"},
-	{"service", "The service"},
-	{"housing", "Housing"},
-	{"daily_life", "Daily life"},
-	{"health", "Health"},
-	{"history", "Change history"},
-	{"", "Other parts of the plan"},
+// sections names the plan's top-level tables in the LLSP's order, some tables
+// sharing a section; a key missing here falls into "Other parts of the plan"
+// (TestEverySectionNamed fails first).
+var sections = []struct {
+	keys []string
+	name string
+}{
+	{[]string{"plan"}, "About this plan"},
+	{[]string{"person"}, "The person"},
+	{[]string{"about"}, "1. Who I am, what I am good at, what I have achieved"},
+	{[]string{"important_to"}, "2. What is important to me, what I want to learn"},
+	{[]string{"important_for"}, "3. What is important for me, what I need to learn"},
+	{[]string{"outcomes"}, "3. Learning outcomes"},
+	{[]string{"changes"}, "4. What I want to change"},
+	{[]string{"support"}, "5. How I want to be supported"},
+	{[]string{"risks"}, "5. Risks and how they are managed"},
+	{[]string{"budget"}, "6. How I will spend my budget"},
+	{[]string{"management"}, "7. How my budget will be managed"},
+	{[]string{"control"}, "8. How I will gain more control of my life"},
+	{[]string{"learning_style"}, "9. How and where I learn best"},
+	{[]string{"action_plan"}, "10. Action plan"},
+	{[]string{"change_my_mind"}, "Changing my mind"},
+	{[]string{"communication"}, "How I communicate"},
+	{[]string{"working"}, "What is working and not working"},
+	{[]string{"family"}, "My family's view"},
+	{[]string{"distress", "distress_steps"}, "When I am anxious or upset"},
+	{[]string{"emergencies"}, "Emergencies"},
+	{[]string{"aspirations"}, "My aspirations"},
+	{[]string{"training"}, "Training my supporters need"},
+	{[]string{"choosing_supporters"}, "Choosing my supporters"},
+	{[]string{"reviews"}, "Reviews"},
+	{[]string{"team"}, "The team"},
+	{[]string{"service"}, "The service"},
+	{[]string{"housing"}, "Housing"},
+	{[]string{"daily_life"}, "Daily life"},
+	{[]string{"health"}, "Health"},
+	{[]string{"history"}, "Change history"},
+	{[]string{"agreement"}, "Agreeing this plan"},
+	{[]string{"first_shift"}, "The first shift: what a new worker needs to know"},
+	{[]string{"support_plan"}, "The support plan's own records"},
+	{nil, "Other parts of the plan"},
 }
 
-func sectionOf(key string) string {
+func sectionOf(key string) int {
 	top, _, _ := strings.Cut(key, ".")
 	top, _, _ = strings.Cut(top, "[")
-	for _, s := range sections {
-		if s.key == top {
-			return top
+	for i, s := range sections {
+		if slices.Contains(s.keys, top) {
+			return i
 		}
 	}
-	return ""
+	return len(sections) - 1
 }
 
 type walker struct {
@@ -155,7 +163,7 @@ type walker struct {
 }
 
 func (w *walker) add(c Change) {
-	c.sectionKey = sectionOf(c.Key)
+	c.section = sectionOf(c.Key)
 	w.changes = append(w.changes, c)
 }
 
@@ -164,6 +172,17 @@ var (
 	penceType   = reflect.TypeFor[money.Pence]()
 	decimalType = reflect.TypeFor[money.Decimal]()
 	itemType    = reflect.TypeFor[plan.Item]()
+	// itemExtras are the fields of an item's table form beside its text, from the
+	// type, so a field added to plan.Item is compared without a change here.
+	itemExtras = func() []string {
+		var names []string
+		for i := range itemType.NumField() {
+			if f := itemType.Field(i); f.Name != "Text" && tomlName(f) != "" {
+				names = append(names, f.Name)
+			}
+		}
+		return names
+	}()
 )
 
 // value compares two values of one type at key. where names the thing for
@@ -187,7 +206,7 @@ func (w *walker) value(o, n reflect.Value, key, where, matched string) {
 		w.list(o, n, key, where)
 	case t == itemType:
 		w.scalar(o.FieldByName("Text"), n.FieldByName("Text"), key, where, matched)
-		for _, f := range []string{"Picture", "PictureAlt", "Private"} {
+		for _, f := range itemExtras {
 			sf, _ := t.FieldByName(f)
 			w.scalar(o.FieldByName(f), n.FieldByName(f), join(key, tomlName(sf)), where, matched)
 		}
@@ -230,7 +249,7 @@ func (w *walker) scalar(o, n reflect.Value, key, where, matched string) {
 	if ov == nv {
 		return
 	}
-	if choices := enumChoices(o.Type(), key); choices != nil {
+	if choices := plan.KeyChoices(key); choices != nil {
 		if ov != "" {
 			ov = plan.Label(choices, ov)
 		}
@@ -348,6 +367,16 @@ var fieldNames = map[string]string{
 	"housing.deprivation_of_liberty.review": "review date",
 	"made_by":                               "who decides", "by": "date", "picture_alt": "picture's description",
 	"ni_secondary_threshold": "NI secondary threshold", "employer_ni_percent": "employer's NI percent",
+	"ni_upper_secondary_threshold": "NI upper secondary threshold", "pension_opt_in": "pension opt-in",
+	"easy": "easy-read words", "easy_summary": "easy-read summary", "easy_purpose": "easy-read purpose",
+	"formats": "information formats", "adjustments": "reasonable adjustments", "funding": "who pays",
+	"outcomes.short": "short name", "control.decisions.kind": "kind of decision",
+	"budget.starts": "start of year 1", "service.start": "start date", "service.length": "length of the contract",
+	"support_plan_due": "date the support plan is due", "distress_steps": "what to do when I am anxious or upset",
+	"how_i_agreed": "how I agreed", "agreement.signatories.for": "signs for",
+	"emergencies.guides.first_shift": "on the first-shift page", "dos": "things to do", "donts": "things not to do",
+	"first_shift.yes": "how I say yes", "first_shift.no": "how I say no", "first_shift.pain": "how I show pain",
+	"first_shift.upset": "how I show I am upset", "read_by": "read and understood by",
 }
 
 // listNames are the words for lists whose last key name is not enough.
@@ -402,37 +431,4 @@ func (w *walker) totals(o, n *budget.Budget) {
 			OldPence: &op, NewPence: &np, DiffPence: &d,
 			Sentence: fmt.Sprintf("The year %d total (with contingency) changed from %s to %s, %s", y+1, op, np, upDown(d))})
 	}
-}
-
-// enumChoices finds the closed set a value belongs to, by its type or, for the
-// sets held in plain strings, by its key's name, so a change prints the words the
-// documents use ("Submitted to the agreement panel", not "submitted").
-func enumChoices(t reflect.Type, key string) []plan.Choice {
-	switch t {
-	case reflect.TypeFor[plan.Status]():
-		return plan.Statuses
-	case reflect.TypeFor[plan.OutcomeArea]():
-		return plan.OutcomeAreas
-	case reflect.TypeFor[plan.Idea]():
-		return plan.Ideas
-	case reflect.TypeFor[plan.TimeOfDay]():
-		return plan.TimesOfDay
-	case reflect.TypeFor[plan.Level]():
-		return plan.Levels
-	case reflect.TypeFor[plan.DecisionMaker]():
-		return plan.DecisionMakers
-	}
-	switch lastName(key) {
-	case "category":
-		return plan.Categories
-	case "funder":
-		return plan.Funders
-	case "per":
-		return plan.Periods
-	case "age_band":
-		return plan.AgeBands
-	case "budget_type":
-		return plan.BudgetTypes
-	}
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	stdtime "time"
 
 	"lifeplan/generator/budget"
@@ -231,5 +232,84 @@ func fill(v reflect.Value, key string, leaves *[]string, change string) {
 			n = 4
 		}
 		v.SetInt(n)
+	}
+}
+
+// TestEverySectionNamed: every top-level key of the plan has a section in plain
+// words, so no change falls into "Other parts of the plan".
+func TestEverySectionNamed(t *testing.T) {
+	for _, k := range plan.SchemaKeys() {
+		if strings.ContainsAny(k, ".[(") {
+			continue
+		}
+		if sections[sectionOf(k)].keys == nil {
+			t.Errorf("top-level key %s has no section in sections", k)
+		}
+	}
+}
+
+// TestNewSections: changes to the tables of the reader documents land in their
+// own sections, and values of closed sets held in plain strings read as the
+// documents print them.
+func TestNewSections(t *testing.T) {
+	parse := func(src string) *plan.Plan {
+		t.Helper()
+		p, err := plan.Parse("p.toml", []byte(src), fstest.MapFS{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	old := parse(`distress_steps = ["Give me space"]
+[person]
+name = "Jo"
+[person.information]
+formats = ["easy_read"]
+[[support.items]]
+what = "Swimming"
+funding = "unpaid"
+[agreement]
+how_i_agreed = "I said yes"
+[[agreement.signatories]]
+name = "Karen Mills"
+for = "local_authority"
+[first_shift]
+yes = "I nod"
+`)
+	new := parse(`distress_steps = ["Give me space", "Offer my headphones"]
+[person]
+name = "Jo"
+[person.information]
+formats = ["easy_read", "makaton"]
+[[support.items]]
+what = "Swimming"
+funding = "other_service"
+[agreement]
+how_i_agreed = "I said yes on video"
+[[agreement.signatories]]
+name = "Karen Mills"
+for = "education"
+[first_shift]
+yes = "I nod and smile"
+[[support_plan.read_by]]
+name = "Dan Price"
+`)
+	var got []string
+	for _, s := range Compare(old, new, nil, nil).Sections {
+		for _, c := range s.Changes {
+			got = append(got, s.Name+" | "+c.Sentence)
+		}
+	}
+	want := []string{
+		"The person | Added to information formats: “Makaton”",
+		"5. How I want to be supported | Support item “Swimming”: who pays changed from “Unpaid” to “Funded by another service”",
+		"When I am anxious or upset | Added to what to do when I am anxious or upset: “Offer my headphones”",
+		"Agreeing this plan | How I agreed changed from “I said yes” to “I said yes on video”",
+		"Agreeing this plan | Signatory “Karen Mills”: signs for changed from “Local authority” to “College funder”",
+		"The first shift: what a new worker needs to know | How I say yes changed from “I nod” to “I nod and smile”",
+		"The support plan's own records | New read-and-understood entry: “Dan Price”",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\n\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

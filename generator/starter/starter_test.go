@@ -71,6 +71,27 @@ func TestExamplesAreValid(t *testing.T) {
 	if len(p.Changes) != 1 || len(p.Outcomes) != 1 || len(p.Budget.Lines) != 1 || len(p.ActionPlan.Actions) != 1 {
 		t.Errorf("examples did not fill the lists: %d changes, %d outcomes", len(p.Changes), len(p.Outcomes))
 	}
+	// The keys of the reader documents, accessible information, decisions' kind
+	// and best interests, and the budget's start have examples too.
+	d := p.Control.Decisions
+	for what, ok := range map[string]bool{
+		"person.information":            p.Person.Information.Recorded() && len(p.Person.Information.Formats) > 0,
+		"a carer's information":         len(p.About.People) == 1 && p.About.People[0].Carer && p.About.People[0].Information.Recorded(),
+		"decisions' kind":               len(d) == 2 && d[0].Kind == "everyday" && d[1].Kind == "where_to_live",
+		"best_interests":                len(d) == 2 && d[1].BestInterests.Decided.Set() && d[1].BestInterests.DecidedBy != "",
+		"budget.starts":                 p.Budget.Starts.ISO() == "2026-09-14",
+		"distress_steps":                len(p.DistressSteps) == 3,
+		"a first-shift emergency guide": len(p.Emergencies.Guides) == 1 && p.Emergencies.Guides[0].FirstShift,
+		"agreement":                     p.Agreement.HowIAgreed != "" && len(p.Agreement.Signatories) == 2 && len(p.Agreement.Involved) == 1,
+		"first_shift":                   len(p.FirstShift.Dos) == 2 && p.FirstShift.Yes != "" && p.FirstShift.Upset != "",
+		"support_plan":                  p.SupportPlan.Version != "" && len(p.SupportPlan.History) == 1 && len(p.SupportPlan.ReadBy) == 1,
+		"an outcome's short name":       p.Outcomes[0].Short != "",
+		"an action's status":            p.ActionPlan.Actions[0].Status == plan.ActionNotStarted,
+	} {
+		if !ok {
+			t.Errorf("the examples give no %s", what)
+		}
+	}
 	// The examples answer most of what the panel looks for.
 	blockers, _ := check.Count(check.Check(p))
 	bare, _ := check.Count(check.Check(parse(t, src)))
@@ -84,10 +105,11 @@ func TestSectionsInCriteriaOrder(t *testing.T) {
 	src, _ := Plan(Options{Name: "Jo", Written: day})
 	at := 0
 	for _, q := range []string{
-		"## 1. Who are you?", "## 2. What is important to you?", "## 3. What is important for you?",
+		"\n# [person.information]\n", "## 1. Who are you?", "## 2. What is important to you?", "## 3. What is important for you?",
 		"## 4. What do you want to change", "## 5. How do you want to be supported", "## 6. How will you spend",
 		"## 7. How will your budget be managed", "## 8. How will you gain more control", "## 9. How and where do you learn best?",
-		"## 10. What are you going to do", "## Good practice",
+		"## 10. What are you going to do", "## Good practice", "## Agreeing this plan",
+		"## For the service specification", "\n[first_shift]\n", "\n[support_plan]\n",
 	} {
 		i := strings.Index(string(src[at:]), q)
 		if i < 0 {
