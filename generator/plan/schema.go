@@ -271,6 +271,9 @@ func (b *schemaBuilder) scalar(t reflect.Type, key string) map[string]any {
 	if schemaIDs[key] {
 		s["pattern"] = PatternID
 	}
+	if key == "organisation.accent" {
+		s["pattern"] = hexColour.String()
+	}
 	return s
 }
 

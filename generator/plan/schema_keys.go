@@ -7,6 +7,12 @@ package plan
 // of the Go types has no entry here, or an entry names no key.
 var schemaDescriptions = map[string]string{
 	// The plan's own metadata.
+	"organisation":             "Who sends the documents (a council, a provider): its name, logo, accent colour and contact line, on the first page and in every running header.",
+	"organisation.name":        "The organisation's name.",
+	"organisation.logo":        "The organisation's logo: a PNG or JPEG in the plan's folder.",
+	"organisation.logo_alt":    "The logo's alternative text, for people who cannot see it. Required with logo.",
+	"organisation.accent":      "The headings' colour, #rrggbb, with a contrast of at least 4.5:1 against white (WCAG AA).",
+	"organisation.contact":     "One line: how to reach the organisation.",
 	"plan":                     "The plan's own details: title, version, status, dates, who wrote it and how.",
 	"plan.title":               "The LLSP's main heading. Default: Learning and Living Support Plan.",
 	"plan.version":             "The plan's version, printed on every document, e.g. \"1.2\".",

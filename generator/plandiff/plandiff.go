@@ -112,6 +112,7 @@ var sections = []struct {
 	name string
 }{
 	{[]string{"plan"}, "About this plan"},
+	{[]string{"organisation"}, "Who sends the documents"},
 	{[]string{"person"}, "The person"},
 	{[]string{"about"}, "1. Who I am, what I am good at, what I have achieved"},
 	{[]string{"important_to"}, "2. What is important to me, what I want to learn"},
