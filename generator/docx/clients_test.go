@@ -294,6 +294,7 @@ var mammothStyles = []string{
 	"p[style-name='Body After Table'] => p:fresh",
 	"p[style-name='Figure'] => p:fresh",
 	"p[style-name='caption'] => p.caption:fresh",
+	"p[style-name='Organisation'] => p.organisation:fresh",
 	"p[style-name='Table Text'] => p:fresh",
 	"p[style-name='Table Text Right'] => p:fresh",
 	"p[style-name='Table Text Centre'] => p:fresh",

@@ -108,6 +108,9 @@ func (r *renderer) document() ([]byte, error) {
 	w.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic)
 	w.start("w:body")
 	top := place{width: textWidth}
+	if err := r.organisation(w); err != nil {
+		return nil, err
+	}
 	// Consecutive easy-read points are gathered into one table (points.go).
 	var run []*doc.Paragraph
 	first := 0
@@ -387,4 +390,30 @@ func (r *renderer) tableDone(at place) {
 	if !at.inCell {
 		r.afterTable, r.afterPoints = true, false
 	}
+}
+
+// organisation writes who sends the document above everything else: its logo,
+// name and contact line, as the PDF's first page has them.
+func (r *renderer) organisation(w *xmlWriter) error {
+	b := r.d.Meta.Brand
+	if b.Name == "" && b.Logo == nil {
+		return nil
+	}
+	r.openPara(w, styleOrganisation, 0, 0)
+	if b.Logo != nil {
+		// 60 by 18 mm at most, as in the PDF (1 mm = 56.7 twips).
+		if err := r.drawingRun(w, b.Logo, 3402, 1020); err != nil {
+			return fmt.Errorf("organisation logo: %w", err)
+		}
+		w.WriteString(`<w:r><w:br/></w:r>`)
+	}
+	if b.Name != "" {
+		r.text(w, doc.Inline{Text: b.Name, Bold: true}, false, "")
+	}
+	if b.Contact != "" {
+		w.WriteString(`<w:r><w:br/></w:r>`)
+		r.text(w, doc.Inline{Text: b.Contact}, false, "")
+	}
+	w.end("w:p")
+	return nil
 }

@@ -44,6 +44,7 @@ const (
 	styleListContinue = "ListContinue" // ListContinue, ListContinue2 … by depth
 	styleFigure       = "Figure"
 	styleCaption      = "Caption"
+	styleOrganisation = "Organisation" // who sends the document, above the title
 	styleTableText    = "TableText"
 	styleTableRight   = "TableTextRight"
 	styleTableCenter  = "TableTextCenter"
@@ -242,6 +243,11 @@ func stylesXML(s sheet, lang string, hasFallback bool) []byte {
 		spacing(w, 0, s.blockAfter, -1)
 		w.empty("w:jc", "w:val", "center")
 	}, nil)
+	para(styleOrganisation, "Organisation", styleNormal, styleNormal, func() {
+		spacing(w, 0, s.blockAfter, -1)
+	}, func() {
+		w.empty("w:color", "w:val", colFurniture)
+	})
 	para(styleCaption, "caption", styleNormal, styleNormal, func() {
 		spacing(w, 0, s.blockAfter, -1)
 	}, func() {
