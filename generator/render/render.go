@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
@@ -37,62 +35,6 @@ func Bytes(d *doc.Document, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("drawing %s as %s: %w", d.Meta.ID, f.Name, err)
 	}
 	return buf.Bytes(), nil
-}
-
-// Files draws every document in every format and writes them into dir as
-// <doc-id>.<format>. It draws everything before writing anything, so an error in
-// one document leaves no files of that plan changed. It returns the paths written.
-func Files(dir string, docs []*doc.Document, formats []Format) ([]string, error) {
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
-	for _, d := range docs {
-		for _, f := range formats {
-			b, err := Bytes(d, f)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), b})
-		}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("making the output folder: %w", err)
-	}
-	var written []string
-	for _, f := range files {
-		if err := WriteAtomic(f.path, f.data); err != nil {
-			return written, err
-		}
-		written = append(written, f.path)
-	}
-	return written, nil
-}
-
-// WriteAtomic writes data to path by way of a temporary file in the same folder,
-// renamed into place only when complete.
-func WriteAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }
 
 // ComposeAll composes the chosen documents of one plan.

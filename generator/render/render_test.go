@@ -261,3 +261,22 @@ func BenchmarkAllDocuments(b *testing.B) {
 		renderSample(b, "amira")
 	}
 }
+
+// TestDrawConcurrentlySameBytes: the real renderers give the same bytes when one
+// plan's documents and formats are drawn at once as when drawn one after another
+// (run with -race, it also shows they share no state).
+func TestDrawConcurrentlySameBytes(t *testing.T) {
+	r := renderSample(t, "amira")
+	files, err := render.Draw(r.docs, render.Formats(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(r.files) {
+		t.Fatalf("%d files, want %d", len(files), len(r.files))
+	}
+	for _, f := range files {
+		if !bytes.Equal(f.Data, r.files["amira/"+f.Name]) {
+			t.Errorf("%s differs when drawn concurrently", f.Name)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+)
+
+// Write writes files into dir, making dir if need be, and returns the paths
+// written, in order. Each file is written durably (see WriteAtomic); the folder is
+// synced once, after the last rename, which makes every rename in it durable.
+func Write(dir string, files []File) ([]string, error) {
+	created, err := makeDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		// The new folder's own entry lives in its parent.
+		if err := syncDir(filepath.Dir(dir)); err != nil {
+			return nil, fmt.Errorf("making the output folder: %w", err)
+		}
+	}
+	var written []string
+	for i, path := range paths(dir, files) {
+		if err := replace(path, files[i].Data); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	if err := syncDir(dir); err != nil {
+		return written, fmt.Errorf("writing into %s: %w", dir, err)
+	}
+	return written, nil
+}
+
+// makeDir makes dir and its parents, and says whether dir was new.
+func makeDir(dir string) (created bool, err error) {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		return false, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, fmt.Errorf("making the output folder: %w", err)
+	}
+	return true, nil
+}
+
+// WriteAtomic writes data to path by way of a temporary file in the same folder,
+// renamed into place only when complete. The file's data reaches the disk before
+// the rename and the folder is synced after it, so a power cut leaves either the
+// old file or the whole new one under path, never an empty or half-written one.
+//
+// Why both syncs: Linux's fsync(2) manual page says syncing a file "does not
+// necessarily ensure that the entry in the directory containing the file has also
+// reached disk", for which the folder must be synced too; and the ext4 mount
+// option auto_da_alloc (Documentation/admin-guide/ext4.rst in the kernel sources)
+// exists because programs that rename without syncing the data first got
+// zero-length files after a crash, a heuristic that other file systems do not
+// share.
+func WriteAtomic(path string, data []byte) error {
+	if err := replace(path, data); err != nil {
+		return err
+	}
+	if err := syncDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// replace writes data to a temporary file beside path, syncs it and renames it to
+// path. The caller syncs the folder.
+func replace(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if err := fill(tmp, data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+func fill(f *os.File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// syncDir commits a folder's entries (new names, renames) to the disk.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		// Windows cannot open a folder for syncing; NTFS journals renames itself.
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	// Some file systems (e.g. some network mounts) cannot sync a folder; the
+	// files themselves are synced, which is all they offer.
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, errors.ErrUnsupported) {
+		return nil
+	}
+	return err
+}
