@@ -180,10 +180,14 @@ func (c *cli) render(args []string) int {
 	docs := fs.String("doc", "all", "documents to write, a comma list of: "+strings.Join(docIDs(), ", "))
 	formats := fs.String("format", "pdf,docx", "formats to write, a comma list of: pdf, docx")
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl); missing ones come from the built-in set")
+	batch := addBatchFlags(fs)
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
 	specs, fmts, err := chooseOutputs(*docs, *formats)
+	if err == nil {
+		err = batch.check()
+	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
@@ -193,31 +197,34 @@ func (c *cli) render(args []string) int {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
 	}
-	code := exitOK
-	for _, path := range fs.Args() {
-		l, ok := c.load(path)
+	drawJobs := batch.drawJobs(fs.NArg())
+	return c.batch("render", fs.Args(), batch, func(p *cli, _ int, path string) (int, int) {
+		l, ok := p.load(path)
 		if !ok {
-			code = exitBadInput
-			continue
+			return exitBadInput, 0
 		}
 		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			code = exitBadInput
-			continue
+			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			return exitBadInput, 0
 		}
 		dir := filepath.Join(*out, l.plan.Source.Name)
-		written, err := render.Files(dir, documents, fmts)
+		files, err := render.Draw(documents, fmts, drawJobs)
+		if err != nil {
+			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			return exitBadInput, 0
+		}
+		written, err := render.Write(dir, files)
 		for _, w := range written {
-			fmt.Fprintf(c.stdout, "wrote %s\n", w)
+			fmt.Fprintf(p.stdout, "wrote %s\n", w)
 		}
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			code = exitBadInput
+			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			return exitBadInput, len(written)
 		}
-	}
-	return code
+		return exitOK, len(written)
+	})
 }
 
 func docIDs() []string {
@@ -257,36 +264,39 @@ func newComposer(dir string) (*compose.Composer, error) {
 func (c *cli) budget(args []string) int {
 	fs := c.flags("budget", "budget [--format text|csv|json] PLAN.toml [PLAN.toml ...]")
 	format := fs.String("format", "text", "output format: text, csv or json")
+	batch := addBatchFlags(fs)
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
-	if err := oneOf("format", *format, "text", "csv", "json"); err != nil {
+	err := oneOf("format", *format, "text", "csv", "json")
+	if err == nil {
+		err = batch.check()
+	}
+	if err != nil {
 		fmt.Fprintf(c.stderr, "lifeplan budget: %v\n", err)
 		return exitBadInput
 	}
-	code := exitOK
-	for i, path := range fs.Args() {
-		l, ok := c.load(path)
+	return c.batch("budget", fs.Args(), batch, func(p *cli, i int, path string) (int, int) {
+		l, ok := p.load(path)
 		if !ok {
-			code = exitBadInput
-			continue
+			return exitBadInput, 0
 		}
 		var err error
 		switch *format {
 		case "csv":
-			err = l.budget.WriteCSV(c.stdout)
+			err = l.budget.WriteCSV(p.stdout)
 		case "json":
-			err = l.budget.WriteJSON(c.stdout, path)
+			err = l.budget.WriteJSON(p.stdout, path)
 		default:
 			if i > 0 {
-				fmt.Fprintln(c.stdout)
+				fmt.Fprintln(p.stdout)
 			}
-			err = l.budget.WriteText(c.stdout, l.plan.Person.Name)
+			err = l.budget.WriteText(p.stdout, l.plan.Person.Name)
 		}
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			return exitBadInput
+			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			return exitBadInput, 0
 		}
-	}
-	return code
+		return exitOK, 0
+	})
 }

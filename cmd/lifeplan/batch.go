@@ -1,0 +1,169 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+// batchOptions are the flags every command that takes many plans shares.
+type batchOptions struct {
+	jobs  int
+	quiet bool
+}
+
+// addBatchFlags adds --jobs and --quiet to a command's flags.
+func addBatchFlags(fs *pflag.FlagSet) *batchOptions {
+	o := &batchOptions{}
+	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "plans handled at once (default: the number of usable cores)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress line and no summary for a batch")
+	return o
+}
+
+func (o *batchOptions) check() error {
+	if o.jobs < 1 {
+		return fmt.Errorf("--jobs must be at least 1, not %d", o.jobs)
+	}
+	return nil
+}
+
+// planWork handles the plan at path, the i-th named. It writes through p, a cli
+// whose streams belong to this plan alone, and returns the plan's exit code and how
+// many files it wrote.
+type planWork func(p *cli, i int, path string) (code, files int)
+
+// outcome is what one plan's work left: its output, still to be passed on.
+type outcome struct {
+	i     int
+	out   transcript
+	code  int
+	files int
+}
+
+// batch runs work for every path, up to jobs plans at once, and passes each plan's
+// output on in the order the plans were named, as soon as every plan before it is
+// done: the output is the same whatever the number of jobs, and a long batch
+// shows its results as it goes. A plan that fails does not stop the others; the
+// exit code is the worst of all plans'. For more than one plan a progress line
+// (on a terminal) or progress lines (otherwise) and a summary go to stderr, unless
+// quiet.
+func (c *cli) batch(command string, paths []string, o *batchOptions, work planWork) int {
+	var prog *progress
+	if len(paths) > 1 && !o.quiet {
+		prog = newProgress(c.stderr, command, len(paths), isTerminal(c.stderr), time.Now)
+	}
+	outcomes := make(chan outcome)
+	next := make(chan int)
+	workers := min(o.jobs, len(paths))
+	for range workers {
+		go func() {
+			for i := range next {
+				var out transcript
+				p := &cli{stdout: out.stream(false), stderr: out.stream(true)}
+				code, files := work(p, i, paths[i])
+				outcomes <- outcome{i: i, out: out, code: code, files: files}
+			}
+		}()
+	}
+	go func() {
+		for i := range paths {
+			next <- i
+		}
+		close(next)
+	}()
+
+	code, files := exitOK, 0
+	var writeErr error
+	pending := map[int]outcome{}
+	emitted := 0
+	for range paths {
+		r := <-outcomes
+		pending[r.i] = r
+		for {
+			r, ok := pending[emitted]
+			if !ok {
+				break
+			}
+			delete(pending, emitted)
+			emitted++
+			if len(r.out.chunks) > 0 && prog != nil {
+				prog.clear()
+			}
+			if err := r.out.replay(c.stdout, c.stderr); err != nil && writeErr == nil {
+				writeErr = err
+			}
+			code = max(code, r.code)
+			files += r.files
+			// Counted as passed on, not as finished, so the counts never run
+			// ahead of the messages and are the same whatever the jobs.
+			if prog != nil {
+				prog.planDone(r.code == exitBadInput)
+				prog.draw()
+			}
+		}
+	}
+	if prog != nil {
+		prog.finish(files)
+	}
+	if writeErr != nil {
+		fmt.Fprintf(c.stderr, "lifeplan %s: writing the output: %v\n", command, writeErr)
+		code = exitBadInput
+	}
+	return code
+}
+
+// transcript records what one plan's work wrote to stdout and stderr, in the order
+// written, so that it can be passed on later exactly as if written at once.
+type transcript struct {
+	chunks []chunk
+}
+
+type chunk struct {
+	stderr bool
+	data   []byte
+}
+
+// stream is a writer into the transcript for one of the two streams.
+func (t *transcript) stream(stderr bool) io.Writer { return streamWriter{t, stderr} }
+
+type streamWriter struct {
+	t      *transcript
+	stderr bool
+}
+
+func (w streamWriter) Write(b []byte) (int, error) {
+	cs := w.t.chunks
+	if n := len(cs); n > 0 && cs[n-1].stderr == w.stderr {
+		cs[n-1].data = append(cs[n-1].data, b...)
+	} else {
+		w.t.chunks = append(cs, chunk{stderr: w.stderr, data: append([]byte(nil), b...)})
+	}
+	return len(b), nil
+}
+
+// replay writes the transcript to the real streams and returns the first error.
+func (t *transcript) replay(stdout, stderr io.Writer) error {
+	var first error
+	for _, c := range t.chunks {
+		w := stdout
+		if c.stderr {
+			w = stderr
+		}
+		if _, err := w.Write(c.data); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// drawJobs is how many of one plan's files to draw at once when n plans are
+// handled: with fewer plans than jobs the spare jobs draw a plan's documents side
+// by side; with as many plans as jobs or more, each plan draws one file at a time,
+// since more drawings in flight would only hold more memory, not use more cores.
+func (o *batchOptions) drawJobs(n int) int {
+	plans := max(1, min(o.jobs, n))
+	return (o.jobs + plans - 1) / plans
+}
