@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -294,4 +295,33 @@ func TestTranscript(t *testing.T) {
 	if len(tr.chunks) != 3 {
 		t.Errorf("%d chunks, want 3 (runs on one stream are joined)", len(tr.chunks))
 	}
+}
+
+// BenchmarkRenderBatch renders eight copies of the complete sample through run,
+// as `lifeplan render --quiet` does: loading, checking, composing, drawing and
+// writing, with the default --jobs. Its CPU profile is the batch's.
+func BenchmarkRenderBatch(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "images"), os.DirFS(filepath.Join("..", "..", "samples", "images"))); err != nil {
+		b.Fatal(err)
+	}
+	amira, err := os.ReadFile(filepath.Join("..", "..", "samples", "amira.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	args := []string{"render", "--quiet", "-o", filepath.Join(dir, "out")}
+	for i := range 8 {
+		path := filepath.Join(dir, fmt.Sprintf("plan-%d.toml", i))
+		if err := os.WriteFile(path, amira, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*8), "ms/plan")
 }
