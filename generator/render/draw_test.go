@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -168,6 +169,28 @@ func TestWriteStopsAtAFailure(t *testing.T) {
 	}
 }
 
+// TestWriteAllOrNothing: when one file cannot be written, none of the plan's files
+// is replaced, the ones before it included, and no temporary file is left.
+func TestWriteAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// "missing/b.pdf" names a folder that does not exist: its temporary file
+	// cannot be made.
+	_, err := render.Write(dir, []render.File{{Name: "a.pdf", Data: []byte("new")}, {Name: filepath.Join("missing", "b.pdf")}, {Name: "c.pdf"}})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "missing", "b.pdf")) {
+		t.Fatalf("error %v, want one naming missing/b.pdf", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.pdf")); string(b) != "old" {
+		t.Errorf("a.pdf holds %q, want it unchanged", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %v, want a.pdf alone", entries)
+	}
+}
+
 // BenchmarkWriteAtomic measures what durability costs per file: the durable write
 // (file synced before the rename, folder after it) against the same write without
 // the two syncs. The file is the size of the complete sample's LLSP PDF.
@@ -201,4 +224,28 @@ func BenchmarkWriteAtomic(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkWritePlan writes one plan's eight files of the complete sample's sizes
+// into a fresh folder, as render does for each plan of a batch.
+func BenchmarkWritePlan(b *testing.B) {
+	sizes := map[string]int{
+		"llsp.pdf": 416_601, "llsp.docx": 110_466, "service-spec.pdf": 155_790, "service-spec.docx": 25_515,
+		"housing-spec.pdf": 57_267, "housing-spec.docx": 19_709, "support-plan.pdf": 176_190, "support-plan.docx": 36_024,
+	}
+	var files []render.File
+	total := 0
+	for _, name := range slices.Sorted(maps.Keys(sizes)) {
+		files = append(files, render.File{Name: name, Data: bytes.Repeat([]byte{'x'}, sizes[name])})
+		total += sizes[name]
+	}
+	root := b.TempDir()
+	b.SetBytes(int64(total))
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := render.Write(filepath.Join(root, fmt.Sprint("plan-", i)), files); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
