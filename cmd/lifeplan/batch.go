@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -184,4 +186,50 @@ func tuneGC() {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
+}
+
+// turns makes plans that share a key take turns, in the order named: plan i's
+// turn comes when every earlier plan with the same key has finished its own. Two
+// plans with the same file name write into the same folder, and the later one
+// named must win whatever the number of jobs, as it does with one.
+type turns struct {
+	prev []int           // the last earlier plan with the same key, or -1
+	done []chan struct{} // closed when plan i has finished
+}
+
+func newTurns(keys []string) *turns {
+	t := &turns{prev: make([]int, len(keys)), done: make([]chan struct{}, len(keys))}
+	last := map[string]int{}
+	for i, k := range keys {
+		t.prev[i] = -1
+		if j, ok := last[k]; ok {
+			t.prev[i] = j
+		}
+		last[k] = i
+		t.done[i] = make(chan struct{})
+	}
+	return t
+}
+
+// wait returns when plan i's turn has come. Plans are handed to workers in
+// order, so the plan it waits for has already been handed out: it cannot wait
+// for a plan that is itself waiting for i.
+func (t *turns) wait(i int) {
+	if j := t.prev[i]; j >= 0 {
+		<-t.done[j]
+	}
+}
+
+// finish ends plan i's turn; every plan must call it once, whatever happened.
+func (t *turns) finish(i int) { close(t.done[i]) }
+
+// outputNames gives each plan's folder name under --out, as plan.Parse names it
+// (the file name without its extension), without loading the plans.
+func outputNames(paths []string) []string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		base := filepath.Base(p)
+		names[i] = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return names
 }

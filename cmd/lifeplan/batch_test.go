@@ -325,3 +325,49 @@ func BenchmarkRenderBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*8), "ms/plan")
 }
+
+// TestSameNameLaterWins: two plans with the same file name share an output folder;
+// the one named later wins whatever the number of jobs, as with one.
+func TestSameNameLaterWins(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i, sample := range []string{"amira", "sam", "amira", "sam"} {
+		folder := filepath.Join(dir, fmt.Sprint(i))
+		if err := os.CopyFS(filepath.Join(folder, "images"), os.DirFS(filepath.Join("..", "..", "samples", "images"))); err != nil {
+			t.Fatal(err)
+		}
+		src, err := os.ReadFile(filepath.Join("..", "..", "samples", sample+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(folder, "plan.toml")
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	all := append([]string{}, paths...)
+	render := func(jobs int, out string) []byte {
+		args := append([]string{"render", "--quiet", "--jobs", fmt.Sprint(jobs), "--doc", "housing-spec", "--format", "pdf", "-o", out}, paths...)
+		if _, stderr, code := runWith(args); code != exitOK {
+			t.Fatalf("exit code %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "plan", "housing-spec.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	want := render(1, filepath.Join(dir, "out-1"))
+	last := paths[len(paths)-1:]
+	paths = last
+	if alone := render(1, filepath.Join(dir, "out-last")); !bytes.Equal(want, alone) {
+		t.Fatal("--jobs 1: the folder does not hold the plan named last")
+	}
+	paths = append([]string{}, all...)
+	for round := range 5 {
+		if got := render(4, filepath.Join(dir, fmt.Sprint("out-4-", round))); !bytes.Equal(got, want) {
+			t.Fatalf("round %d: --jobs 4 wrote a different housing-spec.pdf from --jobs 1", round)
+		}
+	}
+}

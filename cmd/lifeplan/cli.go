@@ -198,7 +198,9 @@ func (c *cli) render(args []string) int {
 		return exitBadInput
 	}
 	drawJobs := batch.drawJobs(fs.NArg())
-	return c.batch("render", fs.Args(), batch, func(p *cli, _ int, path string) (int, int) {
+	folders := newTurns(outputNames(fs.Args()))
+	return c.batch("render", fs.Args(), batch, func(p *cli, i int, path string) (int, int) {
+		defer folders.finish(i)
 		l, ok := p.load(path)
 		if !ok {
 			return exitBadInput, 0
@@ -215,6 +217,7 @@ func (c *cli) render(args []string) int {
 			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
 			return exitBadInput, 0
 		}
+		folders.wait(i)
 		written, err := render.Write(dir, files)
 		for _, w := range written {
 			fmt.Fprintf(p.stdout, "wrote %s\n", w)
