@@ -65,10 +65,7 @@ func (c *cli) batch(command string, paths []string, o *batchOptions, work planWo
 	for range workers {
 		go func() {
 			for i := range next {
-				var out transcript
-				p := &cli{stdout: out.stream(false), stderr: out.stream(true)}
-				code, files := work(p, i, paths[i])
-				outcomes <- outcome{i: i, out: out, code: code, files: files}
+				outcomes <- c.runOne(work, i, paths[i])
 			}
 		}()
 	}
@@ -117,6 +114,24 @@ func (c *cli) batch(command string, paths []string, o *batchOptions, work planWo
 		code = exitBadInput
 	}
 	return code
+}
+
+// runOne runs work for one plan with streams of its own. A panic (a bug in
+// lifeplan) is reported as this plan's failure with its stack, so that one plan
+// cannot end a batch of a thousand; nothing is shared between plans but read-only
+// templates, so the other plans are unaffected.
+func (c *cli) runOne(work planWork, i int, path string) (r outcome) {
+	r.i = i
+	p := *c
+	p.stdout, p.stderr = r.out.stream(false), r.out.stream(true)
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(p.stderr, "%s: internal error in lifeplan, please report it: %v\n%s", path, v, debug.Stack())
+			r.code, r.files = exitBadInput, 0
+		}
+	}()
+	r.code, r.files = work(&p, i, path)
+	return r
 }
 
 // transcript records what one plan's work wrote to stdout and stderr, in the order

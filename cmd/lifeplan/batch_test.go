@@ -371,3 +371,26 @@ func TestSameNameLaterWins(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchSurvivesAPanic: a bug that panics in one plan's work fails that plan
+// only; the others are handled and passed on in order.
+func TestBatchSurvivesAPanic(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	c := &cli{stdout: &stdout, stderr: &stderr}
+	code := c.batch("render", []string{"a", "b", "c"}, &batchOptions{jobs: 2, quiet: true}, func(p *cli, i int, path string) (int, int) {
+		if path == "b" {
+			panic("drawing went wrong")
+		}
+		fmt.Fprintf(p.stdout, "wrote %s\n", path)
+		return exitOK, 1
+	})
+	if code != exitBadInput {
+		t.Errorf("exit code %d, want %d", code, exitBadInput)
+	}
+	if stdout.String() != "wrote a\nwrote c\n" {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	if !strings.HasPrefix(stderr.String(), "b: internal error in lifeplan, please report it: drawing went wrong\n") || !strings.Contains(stderr.String(), "goroutine") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+}
