@@ -22,7 +22,7 @@ type batchOptions struct {
 // addBatchFlags adds --jobs and --quiet to a command's flags.
 func addBatchFlags(fs *pflag.FlagSet) *batchOptions {
 	o := &batchOptions{}
-	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "plans handled at once (default: the number of usable cores)")
+	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "how many plans to handle at once, by default one per usable core")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress line and no summary for a batch")
 	return o
 }

@@ -189,7 +189,7 @@ func TestJobsFlag(t *testing.T) {
 		}
 	}
 	stdout, _, _ := runWith([]string{"render", "--help"})
-	if !regexp.MustCompile(`--jobs int\s+plans handled at once`).MatchString(stdout) || !strings.Contains(stdout, "--quiet") {
+	if !regexp.MustCompile(`--jobs int\s+how many plans to handle at once`).MatchString(stdout) || !strings.Contains(stdout, "--quiet") {
 		t.Errorf("render --help lacks --jobs or --quiet:\n%s", stdout)
 	}
 }
