@@ -24,8 +24,8 @@ func (c *cli) check(args []string) int {
 	// Each plan's JSON result goes into its own place, so they are written in the
 	// plans' order however the work was shared out.
 	results := make([]*check.Result, fs.NArg())
-	code := c.batch("check", fs.Args(), batch, func(p *cli, i int, path string) (int, int) {
-		l, ok := p.load(path)
+	code := c.batch("check", fs.Args(), batch, func(c *cli, i int, path string) (int, int) {
+		l, ok := c.load(path)
 		if !ok {
 			return exitBadInput, 0
 		}
@@ -40,10 +40,10 @@ func (c *cli) check(args []string) int {
 			return code, 0
 		}
 		if i > 0 {
-			fmt.Fprintln(p.stdout)
+			fmt.Fprintln(c.stdout)
 		}
-		if err := check.WriteText(p.stdout, path, findings); err != nil {
-			fmt.Fprintf(p.stderr, "lifeplan check: %v\n", err)
+		if err := check.WriteText(c.stdout, path, findings); err != nil {
+			fmt.Fprintf(c.stderr, "lifeplan check: %v\n", err)
 			return exitBadInput, 0
 		}
 		return code, 0

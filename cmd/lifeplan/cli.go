@@ -199,31 +199,32 @@ func (c *cli) render(args []string) int {
 	}
 	drawJobs := batch.drawJobs(fs.NArg())
 	folders := newTurns(outputNames(fs.Args()))
-	return c.batch("render", fs.Args(), batch, func(p *cli, i int, path string) (int, int) {
+	// Each plan gets a c of its own, whose streams are that plan's.
+	return c.batch("render", fs.Args(), batch, func(c *cli, i int, path string) (code, files int) {
 		defer folders.finish(i)
-		l, ok := p.load(path)
+		l, ok := c.load(path)
 		if !ok {
 			return exitBadInput, 0
 		}
 		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
-			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 			return exitBadInput, 0
 		}
 		dir := filepath.Join(*out, l.plan.Source.Name)
-		files, err := render.Draw(documents, fmts, drawJobs)
+		drawn, err := render.DrawAll(documents, fmts, drawJobs)
 		if err != nil {
-			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 			return exitBadInput, 0
 		}
 		folders.wait(i)
-		written, err := render.Write(dir, files)
+		written, err := render.Write(dir, drawn)
 		for _, w := range written {
-			fmt.Fprintf(p.stdout, "wrote %s\n", w)
+			fmt.Fprintf(c.stdout, "wrote %s\n", w)
 		}
 		if err != nil {
-			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 			return exitBadInput, len(written)
 		}
 		return exitOK, len(written)
@@ -279,25 +280,25 @@ func (c *cli) budget(args []string) int {
 		fmt.Fprintf(c.stderr, "lifeplan budget: %v\n", err)
 		return exitBadInput
 	}
-	return c.batch("budget", fs.Args(), batch, func(p *cli, i int, path string) (int, int) {
-		l, ok := p.load(path)
+	return c.batch("budget", fs.Args(), batch, func(c *cli, i int, path string) (int, int) {
+		l, ok := c.load(path)
 		if !ok {
 			return exitBadInput, 0
 		}
 		var err error
 		switch *format {
 		case "csv":
-			err = l.budget.WriteCSV(p.stdout)
+			err = l.budget.WriteCSV(c.stdout)
 		case "json":
-			err = l.budget.WriteJSON(p.stdout, path)
+			err = l.budget.WriteJSON(c.stdout, path)
 		default:
 			if i > 0 {
-				fmt.Fprintln(p.stdout)
+				fmt.Fprintln(c.stdout)
 			}
-			err = l.budget.WriteText(p.stdout, l.plan.Person.Name)
+			err = l.budget.WriteText(c.stdout, l.plan.Person.Name)
 		}
 		if err != nil {
-			fmt.Fprintf(p.stderr, "%s: %v\n", path, err)
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 			return exitBadInput, 0
 		}
 		return exitOK, 0

@@ -15,46 +15,35 @@ type File struct {
 	Data []byte
 }
 
-// Draw draws every document in every format, up to jobs at a time (jobs < 1 means
-// one per usable core). The files come back in the documents' order and, within a
-// document, in the formats' order, whatever the number of jobs; each is drawn by
-// exactly the same code as with one job, so the bytes are the same too. When
-// drawings fail, the error is the first in that order, so it does not depend on
-// timing either.
-func Draw(docs []*doc.Document, formats []Format, jobs int) ([]File, error) {
-	// The pool's unit of work is one document in one format: the LLSP's PDF alone
-	// is about half of a plan's drawing, so smaller units would not balance two
-	// cores better and larger ones would balance them worse. A renderer that needs
-	// another format's result (the DOCX the PDF's page numbers) makes the unit one
-	// document with all its formats: one task per document calling drawDocument
-	// with every format.
-	type task struct {
-		d       *doc.Document
-		formats []Format
-		files   []File
-		err     error
-	}
-	var tasks []*task
-	for _, d := range docs {
-		for i := range formats {
-			tasks = append(tasks, &task{d: d, formats: formats[i : i+1]})
-		}
-	}
-	each(len(tasks), jobs, func(i int) {
-		t := tasks[i]
-		t.files, t.err = drawDocument(t.d, t.formats)
+// DrawAll draws every document in every format, up to jobs documents at a time
+// (jobs < 1 means one per usable core). The files come back in the documents'
+// order and, within a document, in the formats' order, whatever the number of
+// jobs; each is drawn by exactly the same code as with one job, so the bytes are
+// the same too. When drawings fail, the error is the first in that order, so it
+// does not depend on timing either.
+//
+// The unit of work is one document in all its formats (drawDocument), because a
+// document's formats depend on each other: a DOCX carries the page numbers of the
+// same document's PDF layout.
+func DrawAll(docs []*doc.Document, formats []Format, jobs int) ([]File, error) {
+	drawn := make([][]File, len(docs))
+	errs := make([]error, len(docs))
+	each(len(docs), jobs, func(i int) {
+		drawn[i], errs[i] = drawDocument(docs[i], formats)
 	})
 	var files []File
-	for _, t := range tasks {
-		if t.err != nil {
-			return nil, t.err
+	for i := range docs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		files = append(files, t.files...)
+		files = append(files, drawn[i]...)
 	}
 	return files, nil
 }
 
-// drawDocument draws one document in each of formats, in order.
+// drawDocument draws one document in each of formats, in order. It is the one
+// place that decides how a document's formats are drawn, e.g. the PDF laid out
+// first and its page numbers handed to the DOCX.
 func drawDocument(d *doc.Document, formats []Format) ([]File, error) {
 	files := make([]File, 0, len(formats))
 	for _, f := range formats {
@@ -101,7 +90,7 @@ func each(n, jobs int, work func(i int)) {
 // so an error in one document leaves no files of that plan changed. It returns the
 // paths written.
 func Files(dir string, docs []*doc.Document, formats []Format) ([]string, error) {
-	files, err := Draw(docs, formats, 0)
+	files, err := DrawAll(docs, formats, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func TestDrawOrderWhateverTheJobs(t *testing.T) {
 	for _, jobs := range []int{0, 1, 2, 3, 16} {
 		t.Run(fmt.Sprint("jobs=", jobs), func(t *testing.T) {
 			for range 20 { // many rounds, so that a lucky schedule cannot hide a race
-				got, err := render.Draw(docs, formats, jobs)
+				got, err := render.DrawAll(docs, formats, jobs)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -68,7 +68,7 @@ func TestDrawFirstErrorInOrder(t *testing.T) {
 	formats := []render.Format{fakeFormat("pdf", "c"), fakeFormat("docx", "b", "d")}
 	for _, jobs := range []int{1, 2, 8} {
 		for range 20 {
-			files, err := render.Draw(docs, formats, jobs)
+			files, err := render.DrawAll(docs, formats, jobs)
 			if err == nil || !strings.Contains(err.Error(), "drawing b as docx: cannot draw b") {
 				t.Fatalf("jobs=%d: error %v, want the one of b.docx", jobs, err)
 			}
@@ -92,7 +92,7 @@ func TestDrawRunsConcurrently(t *testing.T) {
 		<-both
 		return nil
 	}}
-	if _, err := render.Draw(fakeDocs("a", "b"), []render.Format{f}, 2); err != nil {
+	if _, err := render.DrawAll(fakeDocs("a", "b"), []render.Format{f}, 2); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -114,6 +114,10 @@ func TestWrite(t *testing.T) {
 	}
 	if want := []string{filepath.Join(dir, "llsp.pdf"), filepath.Join(dir, "llsp.docx")}; !slices.Equal(written, want) {
 		t.Errorf("written %v, want %v", written, want)
+	}
+	// A name with a folder in it gets that folder.
+	if _, err := render.Write(filepath.Join(t.TempDir(), "md"), []render.File{{Name: filepath.Join("images", "photo.png"), Data: []byte("png")}}); err != nil {
+		t.Errorf("a file in a folder of its own: %v", err)
 	}
 	// Again, over the first files: they are replaced whole.
 	files[0].Data = []byte("second pdf")
@@ -176,11 +180,12 @@ func TestWriteAllOrNothing(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.pdf"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// "missing/b.pdf" names a folder that does not exist: its temporary file
-	// cannot be made.
-	_, err := render.Write(dir, []render.File{{Name: "a.pdf", Data: []byte("new")}, {Name: filepath.Join("missing", "b.pdf")}, {Name: "c.pdf"}})
-	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, "missing", "b.pdf")) {
-		t.Fatalf("error %v, want one naming missing/b.pdf", err)
+	// A name too long for the file system: its temporary file cannot be made,
+	// after a.pdf's has been.
+	long := strings.Repeat("b", 250) + ".pdf"
+	_, err := render.Write(dir, []render.File{{Name: "a.pdf", Data: []byte("new")}, {Name: long}, {Name: "c.pdf"}})
+	if err == nil || !strings.Contains(err.Error(), long) {
+		t.Fatalf("error %v, want one naming the long file", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "a.pdf")); string(b) != "old" {
 		t.Errorf("a.pdf holds %q, want it unchanged", b)

@@ -267,7 +267,7 @@ func BenchmarkAllDocuments(b *testing.B) {
 // (run with -race, it also shows they share no state).
 func TestDrawConcurrentlySameBytes(t *testing.T) {
 	r := renderSample(t, "amira")
-	files, err := render.Draw(r.docs, render.Formats(), 8)
+	files, err := render.DrawAll(r.docs, render.Formats(), 8)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"syscall"
 )
 
-// Write writes files into dir, making dir if need be, and returns the paths
+// Write writes files into dir, making dir (and any folder a file's name holds) if
+// need be, and returns the paths
 // written, in order. It writes and syncs every file under a temporary name first,
 // all at once, and only when all are safely written renames them into place, in
 // order, and syncs the folder once. So a failure while writing (a full disk)
@@ -22,6 +24,17 @@ func Write(dir string, files []File) ([]string, error) {
 		return nil, err
 	}
 	dest := paths(dir, files)
+	// A file's name may hold a folder of its own (a picture beside a Markdown
+	// file: images/photo.png).
+	folders := []string{dir}
+	for _, path := range dest {
+		if f := filepath.Dir(path); !slices.Contains(folders, f) {
+			if err := makeDir(f); err != nil {
+				return nil, err
+			}
+			folders = append(folders, f)
+		}
+	}
 	temps := make([]string, len(files))
 	errs := make([]error, len(files))
 	each(len(files), len(files), func(i int) {
@@ -46,8 +59,10 @@ func Write(dir string, files []File) ([]string, error) {
 		}
 		written = append(written, path)
 	}
-	if err := syncDir(dir); err != nil {
-		return written, fmt.Errorf("writing into %s: %w", dir, err)
+	for _, f := range folders {
+		if err := syncDir(f); err != nil {
+			return written, fmt.Errorf("writing into %s: %w", f, err)
+		}
 	}
 	return written, nil
 }
