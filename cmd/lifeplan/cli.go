@@ -193,6 +193,7 @@ func (c *cli) render(args []string) int {
 	tmplDir := fs.String("templates", "", "folder of customised templates (<doc-id>.md.tmpl, parts.md.tmpl); missing ones come from the built-in set")
 	since := fs.String("since", "", "the plan's previous version (TOML): the LLSP and support plan say what changed since it")
 	brandFile := fs.String("brand", "", "a branding file (TOML with an [organisation] table: name, logo, accent, contact) used in place of the plan's own")
+	batch := addBatchFlags(fs)
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
@@ -211,6 +212,9 @@ func (c *cli) render(args []string) int {
 		return sinceCode
 	}
 	specs, fmts, err := chooseOutputs(*docs, *formats)
+	if err == nil {
+		err = batch.check()
+	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
@@ -220,12 +224,14 @@ func (c *cli) render(args []string) int {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
 	}
-	code := exitOK
-	for _, path := range fs.Args() {
+	drawJobs := batch.drawJobs(fs.NArg())
+	folders := newTurns(outputNames(fs.Args()))
+	// Each plan gets a c of its own, whose streams are that plan's.
+	return c.batch("render", fs.Args(), batch, func(c *cli, i int, path string) (code, files int) {
+		defer folders.finish(i)
 		l, ok := c.load(path)
 		if !ok {
-			code = exitBadInput
-			continue
+			return exitBadInput, 0
 		}
 		if brand != nil {
 			l.plan.Brand(*brand, logo)
@@ -240,23 +246,28 @@ func (c *cli) render(args []string) int {
 		documents, err := render.ComposeAll(composer, specs, view)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			code = exitBadInput
-			continue
+			return exitBadInput, 0
 		}
 		dir := filepath.Join(*out, l.plan.Source.Name)
-		written, notes, err := render.Files(dir, documents, fmts)
+		drawn, notes, err := render.DrawAll(documents, fmts, drawJobs)
 		for _, n := range notes {
 			fmt.Fprintf(c.stderr, "%s: warning: %s\n", path, n)
 		}
+		if err != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			return exitBadInput, 0
+		}
+		folders.wait(i)
+		written, err := render.Write(dir, drawn)
 		for _, w := range written {
 			fmt.Fprintf(c.stdout, "wrote %s\n", w)
 		}
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			code = exitBadInput
+			return exitBadInput, len(written)
 		}
-	}
-	return code
+		return exitOK, len(written)
+	})
 }
 
 func docIDs() []string {
@@ -296,19 +307,22 @@ func newComposer(dir string) (*compose.Composer, error) {
 func (c *cli) budget(args []string) int {
 	fs := c.flags("budget", "budget [--format text|csv|json] PLAN.toml [PLAN.toml ...]")
 	format := fs.String("format", "text", "output format: text, csv or json")
+	batch := addBatchFlags(fs)
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
-	if err := oneOf("format", *format, "text", "csv", "json"); err != nil {
+	err := oneOf("format", *format, "text", "csv", "json")
+	if err == nil {
+		err = batch.check()
+	}
+	if err != nil {
 		fmt.Fprintf(c.stderr, "lifeplan budget: %v\n", err)
 		return exitBadInput
 	}
-	code := exitOK
-	for i, path := range fs.Args() {
+	return c.batch("budget", fs.Args(), batch, func(c *cli, i int, path string) (int, int) {
 		l, ok := c.load(path)
 		if !ok {
-			code = exitBadInput
-			continue
+			return exitBadInput, 0
 		}
 		var err error
 		switch *format {
@@ -324,8 +338,8 @@ func (c *cli) budget(args []string) int {
 		}
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			return exitBadInput
+			return exitBadInput, 0
 		}
-	}
-	return code
+		return exitOK, 0
+	})
 }

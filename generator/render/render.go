@@ -7,9 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
@@ -107,79 +104,6 @@ func Bytes(d *doc.Document, f Format) ([]byte, error) {
 		return nil, err
 	}
 	return dr.Files[0], nil
-}
-
-// Files draws every document in every format and writes them into dir as
-// <doc-id>.<format>. It draws everything before writing anything, so an error in
-// one document leaves no files of that plan changed. It returns the paths written
-// and the notes of the drawing.
-func Files(dir string, docs []*doc.Document, formats []Format) ([]string, []string, error) {
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
-	var notes []string
-	for _, d := range docs {
-		dr, err := Draw(d, formats)
-		if err != nil {
-			return nil, nil, err
-		}
-		for i, f := range formats {
-			files = append(files, file{filepath.Join(dir, d.Meta.ID+"."+f.Name), dr.Files[i]})
-			if f.Pictures == nil {
-				continue
-			}
-			for _, img := range f.Pictures(d) {
-				// The loader only reads pictures inside the plan's folder, so their
-				// names are local; a name that is not would write outside dir.
-				if !filepath.IsLocal(img.Name) {
-					return nil, nil, fmt.Errorf("%s: picture %q is not inside the plan's folder", d.Meta.ID, img.Name)
-				}
-				path := filepath.Join(dir, filepath.FromSlash(img.Name))
-				if !slices.ContainsFunc(files, func(f file) bool { return f.path == path }) {
-					files = append(files, file{path, img.Data})
-				}
-			}
-		}
-		notes = append(notes, dr.Notes...)
-	}
-	var written []string
-	for _, f := range files {
-		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
-			return written, notes, fmt.Errorf("making the output folder: %w", err)
-		}
-		if err := WriteAtomic(f.path, f.data); err != nil {
-			return written, notes, err
-		}
-		written = append(written, f.path)
-	}
-	return written, notes, nil
-}
-
-// WriteAtomic writes data to path by way of a temporary file in the same folder,
-// renamed into place only when complete.
-func WriteAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }
 
 // ComposeAll composes the chosen documents of one plan.

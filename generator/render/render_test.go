@@ -344,3 +344,26 @@ func TestEasyReadPictureOnEveryPage(t *testing.T) {
 		t.Logf("%s: easy-read version, %d pages", sample, pages)
 	}
 }
+
+// TestDrawConcurrentlySameBytes: the real renderers give the same bytes when one
+// plan's documents and formats are drawn at once as when drawn one after another
+// (run with -race, it also shows they share no state).
+func TestDrawConcurrentlySameBytes(t *testing.T) {
+	r := renderSample(t, "amira")
+	files, _, err := render.DrawAll(r.docs, render.Formats(), 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < len(r.files) {
+		t.Fatalf("%d files, want %d", len(files), len(r.files))
+	}
+	for _, f := range files {
+		want, ok := r.files["amira/"+f.Name]
+		if !ok {
+			continue // a picture beside a Markdown file
+		}
+		if !bytes.Equal(f.Data, want) {
+			t.Errorf("%s differs when drawn concurrently", f.Name)
+		}
+	}
+}
