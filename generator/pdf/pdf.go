@@ -346,7 +346,8 @@ func (e *exporter) register(img *doc.Image) (string, bool) {
 	if ok := e.images[name]; ok {
 		return name, true
 	}
-	e.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: strings.ToLower(img.Format)}, bytes.NewReader(img.Data))
+	// The vendored fpdf parses the same picture bytes once per process (LIFEPLAN.md).
+	e.pdf.RegisterImageOptionsBytes(name, fpdf.ImageOptions{ImageType: strings.ToLower(img.Format)}, img.Data)
 	if err := e.pdf.Error(); err != nil {
 		if e.err == nil {
 			e.err = fmt.Errorf("picture %q: %w", img.Name, err)
