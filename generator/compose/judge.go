@@ -82,21 +82,25 @@ func Judge(p *plan.Plan) *Checks {
 	}
 	out := &Checks{}
 	out.Blockers, out.Advice = check.Count(findings)
+	// What is missing is listed in the rules' order, not the findings' (which
+	// follow the file's lines): moving a table in the plan file must not reorder
+	// the document.
+	fired, blocks := map[string]bool{}, map[string]bool{}
+	for _, f := range findings {
+		fired[f.ID] = true
+		blocks[f.ID] = blocks[f.ID] || f.Severity == check.Blocker
+	}
 	for n := 1; n <= len(criteria); n++ {
 		var missing []string
-		seen := map[string]bool{}
 		advice := 0
 		for _, f := range findings {
-			if f.Criterion != n {
-				continue
-			}
-			if f.Severity != check.Blocker {
+			if f.Criterion == n && f.Severity != check.Blocker {
 				advice++
-				continue
 			}
-			if !seen[f.ID] {
-				seen[f.ID] = true
-				missing = append(missing, summary[f.ID])
+		}
+		for _, r := range check.Rules() {
+			if r.Criterion == n && blocks[r.ID] {
+				missing = append(missing, summary[r.ID])
 			}
 		}
 		row := ChecklistRow{Criterion: fmt.Sprintf("%d. %s", n, criteria[n-1])}
@@ -113,11 +117,9 @@ func Judge(p *plan.Plan) *Checks {
 	}
 	for _, gp := range goodPractice {
 		var missing []string
-		for _, f := range findings {
-			for _, id := range gp.rules {
-				if f.ID == id && !contains(missing, summary[id]) {
-					missing = append(missing, summary[id])
-				}
+		for _, id := range gp.rules {
+			if fired[id] {
+				missing = append(missing, summary[id])
 			}
 		}
 		row := ChecklistRow{Criterion: gp.label}
@@ -132,15 +134,6 @@ func Judge(p *plan.Plan) *Checks {
 		out.Practice = append(out.Practice, row)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // keyLike is a parenthesis that names plan keys, "(support.items)" or

@@ -3,11 +3,13 @@ package compose_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/plan"
 	"lifeplan/templates"
 )
 
@@ -311,5 +313,31 @@ func TestOverrideOnePart(t *testing.T) {
 	}
 	if !strings.Contains(s, "**DRAFT") {
 		t.Error("the built-in draft part was lost when only the item list was overridden")
+	}
+}
+
+// TestChecklistIgnoresFileOrder: the same plan with its tables in another order
+// gives the same panel checklist (what is missing is listed in the rules' order,
+// not the file's).
+func TestChecklistIgnoresFileOrder(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("..", "..", "samples", "sam.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	importantFor := "\n[important_for]\nsafe = [\"Crossing the big road by the station\"]\n"
+	outcomes := "\n[[outcomes]]\nid = \"cook\"\nwhat = \"Cook a hot meal\"\narea = \"health\"\n"
+	load := func(src string) *compose.Checks {
+		p, err := plan.Parse("sam.toml", []byte(src), os.DirFS("."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return compose.Judge(p)
+	}
+	a, b := load(string(base)+importantFor+outcomes), load(string(base)+outcomes+importantFor)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatalf("the checklist changes with the file's order:\n%+v\n%+v", a.Checklist[2], b.Checklist[2])
+	}
+	if a.Checklist[2].Met || !strings.Contains(a.Checklist[2].Status, ";") {
+		t.Fatalf("criterion 3 should miss several things: %+v", a.Checklist[2])
 	}
 }
