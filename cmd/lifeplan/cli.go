@@ -243,7 +243,7 @@ func (c *cli) render(args []string) int {
 		if previous != nil {
 			view.Changes = plandiff.Compare(previous.plan, l.plan, previous.budget, l.budget)
 		}
-		documents, err := render.ComposeAll(composer, specs, view)
+		documents, err := composer.Documents(specs, view)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
 			return exitBadInput, 0

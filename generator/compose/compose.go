@@ -354,3 +354,19 @@ func brand(p *plan.Plan) doc.Brand {
 	}
 	return b
 }
+
+// Documents composes the chosen documents of one plan, in the order of specs: all
+// a plan's documents are made here, so rendering needs only the document trees.
+func (c *Composer) Documents(specs []Spec, v View) ([]*doc.Document, error) {
+	docs := make([]*doc.Document, 0, len(specs))
+	for _, s := range specs {
+		view := v
+		view.Doc = s
+		d, err := c.Document(&view)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.ID, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}

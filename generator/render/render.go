@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 
-	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/docx"
 	"lifeplan/generator/html"
@@ -104,19 +103,4 @@ func Bytes(d *doc.Document, f Format) ([]byte, error) {
 		return nil, err
 	}
 	return dr.Files[0], nil
-}
-
-// ComposeAll composes the chosen documents of one plan.
-func ComposeAll(c *compose.Composer, specs []compose.Spec, v compose.View) ([]*doc.Document, error) {
-	var docs []*doc.Document
-	for _, s := range specs {
-		view := v
-		view.Doc = s
-		d, err := c.Document(&view)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", s.ID, err)
-		}
-		docs = append(docs, d)
-	}
-	return docs, nil
 }
