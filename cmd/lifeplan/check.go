@@ -30,7 +30,7 @@ func (c *cli) check(args []string) int {
 			return exitBadInput, 0
 		}
 		c.warnUndrawable(l.plan)
-		findings := check.Check(l.plan)
+		findings := check.CheckBudget(l.plan, l.budget)
 		code := exitOK
 		if b, _ := check.Count(findings); b > 0 {
 			code = exitFindings

@@ -239,7 +239,7 @@ func (c *cli) render(args []string) int {
 		if slices.ContainsFunc(fmts, func(f render.Format) bool { return f.Name == "pdf" }) {
 			c.warnUndrawable(l.plan)
 		}
-		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan)}
+		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan, l.budget)}
 		if previous != nil {
 			view.Changes = plandiff.Compare(previous.plan, l.plan, previous.budget, l.budget)
 		}

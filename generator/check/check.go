@@ -55,15 +55,26 @@ type Rule struct {
 	Summary   string
 }
 
-// Check judges a loaded plan against the criteria. Findings are ordered by criterion
-// (1 to 10, then 0: good practice, consistency and plan-wide findings), then line,
-// then id, then key: the same plan always gives the same findings in the same order.
+// Check judges a loaded plan against the criteria, working its budget out first.
+// Findings are ordered by criterion (1 to 10, then 0: good practice, consistency and
+// plan-wide findings), then line, then id, then key: the same plan always gives the
+// same findings in the same order.
 func Check(p *plan.Plan) []Finding {
-	c := newCtx(p)
+	b, err := budget.Compute(p)
+	if err != nil {
+		b = nil // the loader reports what stops the budget; the budget rules then say nothing
+	}
+	return CheckBudget(p, b)
+}
+
+// CheckBudget is Check with the plan's budget already worked out (nil when it
+// cannot be), as the command line has it: the work is not done twice.
+func CheckBudget(p *plan.Plan, b *budget.Budget) []Finding {
+	c := newCtx(p, b)
 	var out []Finding
 	for _, r := range allRules() {
 		for _, h := range r.check(c) {
-			pos := locate(p, h.key)
+			pos := p.Locate(h.key)
 			out = append(out, Finding{
 				ID:        r.ID,
 				Severity:  r.Severity,
@@ -163,13 +174,10 @@ type ctx struct {
 	shown   []shownText    // what the specifications print, read once (see shownInSpecs)
 }
 
-func newCtx(p *plan.Plan) *ctx {
-	c := &ctx{p: p, name: strings.TrimSpace(p.Person.CalledName()), written: p.Plan.Written.Time}
+func newCtx(p *plan.Plan, b *budget.Budget) *ctx {
+	c := &ctx{p: p, name: strings.TrimSpace(p.Person.CalledName()), written: p.Plan.Written.Time, budget: b}
 	if c.name == "" {
 		c.name = "the young person"
-	}
-	if b, err := budget.Compute(p); err == nil {
-		c.budget = b
 	}
 	for i, l := range p.Budget.Lines {
 		if l.PA {
@@ -194,27 +202,6 @@ func (c *ctx) possessive() string {
 func given(p *plan.Plan, key string) bool {
 	_, ok := p.Source.Pos[key]
 	return ok
-}
-
-// locate is where a finding about key points: the key's own place if it was written,
-// else that of its nearest written ancestor ("about.good_at" falls back to "[about]",
-// "changes[1].milestones" to that [[changes]] element), else no place (line 0).
-func locate(p *plan.Plan, key string) plan.Pos {
-	for k := key; k != ""; k = parentKey(k) {
-		if pos, ok := p.Source.Pos[k]; ok {
-			return pos
-		}
-	}
-	return plan.Pos{}
-}
-
-// parentKey drops the last part of a key path: "a.b[2].c" → "a.b[2]" → "a.b" → "a".
-func parentKey(key string) string {
-	i := strings.LastIndexAny(key, ".[")
-	if i < 0 {
-		return ""
-	}
-	return key[:i]
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -23,7 +23,7 @@ var samples = []string{"amira", "sam"}
 func view(t testing.TB, sample string) compose.View {
 	t.Helper()
 	p, b := testtools.Sample(t, sample)
-	return compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+	return compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)}
 }
 
 func composer(t testing.TB) *compose.Composer {

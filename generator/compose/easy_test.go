@@ -35,7 +35,7 @@ func easyViews(t *testing.T) map[string]compose.View {
 	if err != nil {
 		t.Fatal(err)
 	}
-	views["jo"] = compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+	views["jo"] = compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)}
 	return views
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"lifeplan/generator/budget"
 	"lifeplan/generator/check"
 	"lifeplan/generator/plan"
 )
@@ -74,8 +75,16 @@ var goodPractice = []practice{
 // a draft, and the LLSP's panel checklist. A row that is met points at the section
 // with the evidence (its Anchor, printed as a page number); a row that is not says
 // in plain words what is missing.
-func Judge(p *plan.Plan) *Checks {
-	findings := check.Check(p)
+//
+// b is the plan's budget when the caller has already worked it out (nil: Judge
+// works it out).
+func Judge(p *plan.Plan, b *budget.Budget) *Checks {
+	var findings []check.Finding
+	if b != nil {
+		findings = check.CheckBudget(p, b)
+	} else {
+		findings = check.Check(p)
+	}
 	summary := map[string]string{}
 	for _, r := range check.Rules() {
 		summary[r.ID] = plainWords(r.Summary)

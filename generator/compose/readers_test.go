@@ -331,7 +331,7 @@ func TestChecklistIgnoresFileOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return compose.Judge(p)
+		return compose.Judge(p, nil)
 	}
 	a, b := load(string(base)+importantFor+outcomes), load(string(base)+outcomes+importantFor)
 	if !reflect.DeepEqual(a, b) {

@@ -22,7 +22,7 @@ func sampleDocument(b testing.TB, id string) *doc.Document {
 	}
 	for _, spec := range compose.Specs() {
 		if spec.ID == id {
-			v := compose.View{Plan: p, Person: p.Person, Budget: bud, Checks: compose.Judge(p), Doc: spec}
+			v := compose.View{Plan: p, Person: p.Person, Budget: bud, Checks: compose.Judge(p, bud), Doc: spec}
 			d, err := c.Document(&v)
 			if err != nil {
 				b.Fatal(err)

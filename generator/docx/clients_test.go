@@ -45,7 +45,7 @@ func composeSamples(t *testing.T, qpdf string) []sampleDoc {
 	for _, sample := range []string{"amira", "sam"} {
 		p, b := testtools.Sample(t, sample)
 		for _, spec := range compose.Specs() {
-			v := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p), Doc: spec}
+			v := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b), Doc: spec}
 			d, err := c.Document(&v)
 			if err != nil {
 				t.Fatal(err)

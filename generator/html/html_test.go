@@ -215,7 +215,7 @@ func composeSample(t testing.TB, name string) []*doc.Document {
 	}
 	var docs []*doc.Document
 	for _, s := range compose.Specs() {
-		v := compose.View{Doc: s, Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+		v := compose.View{Doc: s, Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)}
 		d, err := c.Document(&v)
 		if err != nil {
 			t.Fatal(err)

@@ -51,7 +51,7 @@ func TestWriteRoundTrip(t *testing.T) {
 	for _, sample := range []string{"amira", "sam"} {
 		p, b := testtools.Sample(t, sample)
 		for _, s := range compose.Specs() {
-			v := compose.View{Doc: s, Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+			v := compose.View{Doc: s, Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)}
 			d, err := c.Document(&v)
 			if err != nil {
 				t.Fatal(err)

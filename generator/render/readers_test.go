@@ -184,7 +184,7 @@ func TestEasyReadAndProfileLayout(t *testing.T) {
 				p.About.LikedAndAdmired = append(p.About.LikedAndAdmired, plan.Item{Text: fmt.Sprintf("Something people like about me, number %d", i+1)})
 			}
 		}
-		view := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)}
+		view := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)}
 		view.Doc = profile
 		d, err := c.Document(&view)
 		if err != nil {

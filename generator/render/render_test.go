@@ -62,7 +62,7 @@ func renderSample(t testing.TB, sample string) rendered {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := c.Documents(compose.Specs(), compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p)})
+	docs, err := c.Documents(compose.Specs(), compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)})
 	if err != nil {
 		t.Fatal(err)
 	}
