@@ -1,6 +1,10 @@
 package plan
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -72,5 +76,37 @@ func TestPlanOrganisation(t *testing.T) {
 	_, err := Parse("plan.toml", []byte(src), os.DirFS(t.TempDir()))
 	if err == nil || !strings.Contains(err.Error(), "plan.toml:6:1: organisation.accent: #bbbbbb has a contrast of 1.9:1") {
 		t.Fatalf("error %v", err)
+	}
+}
+
+// TestSixteenBitPicturesWithAlpha: a 16-bit PNG with transparency, which the PDF
+// writer cannot split at 16 bits, is made 8-bit when it is loaded, pixels kept.
+func TestSixteenBitPicturesWithAlpha(t *testing.T) {
+	img := image.NewNRGBA64(image.Rect(0, 0, 4, 3))
+	img.Set(1, 1, color.NRGBA64{R: 0xffff, G: 0x8000, A: 0x8000})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if !png16WithAlpha(buf.Bytes()) {
+		t.Fatal("the test picture is not seen as 16-bit with alpha")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := loadPicture(os.DirFS(dir), "p.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if png16WithAlpha(got.Data) || got.Width != 4 || got.Height != 3 {
+		t.Fatalf("still 16-bit, or resized: %dx%d", got.Width, got.Height)
+	}
+	dec, err := png.Decode(bytes.NewReader(got.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := color.NRGBAModel.Convert(dec.At(1, 1)).(color.NRGBA); c.R != 255 || (c.G != 127 && c.G != 128) || c.B != 0 || c.A != 128 {
+		t.Fatalf("pixel changed: %v", c)
 	}
 }

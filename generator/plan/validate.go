@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // register decoders for image.DecodeConfig
-	_ "image/png"
+	"image/png"
 	"io"
 	"io/fs"
 	"path"
@@ -399,5 +400,36 @@ func loadPicture(pics fs.FS, name string) (*Image, error) {
 		return nil, fmt.Errorf("picture %q is %dx%d pixels; the most allowed is %d on a side and %d million in all",
 			name, cfg.Width, cfg.Height, MaxPictureSide, MaxPicturePixels/1_000_000)
 	}
+	if format == "png" && png16WithAlpha(data) {
+		// The PDF writer splits a picture's transparency out at 8 bits a channel
+		// only: a 16-bit picture with transparency would be drawn as noise. It is
+		// made 8-bit here, once, after its size was checked.
+		if data, err = to8bit(data); err != nil {
+			return nil, fmt.Errorf("picture %q cannot be read: %v", name, err)
+		}
+	}
 	return &Image{Path: name, Format: format, Data: data, Width: cfg.Width, Height: cfg.Height}, nil
+}
+
+// png16WithAlpha reads a PNG's header: 16 bits a channel, with an alpha channel
+// (colour types 4, grey and alpha, and 6, RGBA).
+func png16WithAlpha(data []byte) bool {
+	// Signature (8 bytes), IHDR length and type (8), width and height (8), then
+	// the bit depth and the colour type.
+	return len(data) > 25 && string(data[12:16]) == "IHDR" && data[24] == 16 && (data[25] == 4 || data[25] == 6)
+}
+
+// to8bit re-encodes a PNG at 8 bits a channel, keeping its transparency.
+func to8bit(data []byte) ([]byte, error) {
+	src, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	dst := image.NewNRGBA(src.Bounds())
+	draw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, dst); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
