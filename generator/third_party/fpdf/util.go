@@ -314,12 +314,26 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key interface{}, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
+		// lifeplan patch (see LIFEPLAN.md): the next key is the smallest int not
+		// yet used. When the int keys are 0 … count-1 (as generateCIDFontMap
+		// always makes them) that is count, found in one pass; otherwise search
+		// as upstream does. Upstream searched from 0 every time, calling getIndex
+		// (itself a scan) for each candidate, which made font embedding quadratic.
+		count, largest := 0, -1
+		for _, k := range pa.keySet {
+			if n, ok := k.(int); ok {
+				count++
+				largest = max(largest, n)
+			}
+		}
+		if largest == count-1 {
+			key = count
+		} else {
+			for n := 0; ; n++ {
+				if pa.getIndex(n) < 0 {
+					key = n
+					break
+				}
 			}
 		}
 		pa.keySet = append(pa.keySet, key)
