@@ -6,7 +6,7 @@ import "testing"
 // with the lifeplan fast path (contiguous keys) and without it (a gap).
 func TestUntypedKeyMapNextKey(t *testing.T) {
 	var m untypedKeyMap
-	for i := range 5 {
+	for i := 0; i < 5; i++ {
 		m.put(nil, i*10)
 	}
 	m.put("interval", 1)

@@ -323,7 +323,9 @@ func (pa *untypedKeyMap) put(key interface{}, value int) {
 		for _, k := range pa.keySet {
 			if n, ok := k.(int); ok {
 				count++
-				largest = max(largest, n)
+				if n > largest {
+					largest = n
+				}
 			}
 		}
 		if largest == count-1 {
