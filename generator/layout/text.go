@@ -38,7 +38,8 @@ func (ts textStyle) scaled(f float64) textStyle {
 // measured here is what is drawn.
 type measurer struct {
 	fonts *typeface.Set
-	pages doc.Pages // page numbers for PageOf runs; nil in the first pass
+	pages doc.Pages       // page numbers for PageOf runs; nil in the first pass
+	one   [1]typeface.Run // the one run of a plain ASCII word, reused
 }
 
 func (m *measurer) styleOf(r doc.Inline, ts textStyle) typeface.Style {
@@ -157,7 +158,7 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 					cur = &out[len(out)-1]
 					space = false
 				}
-				for _, fr := range m.fonts.Runs(clean(chunk), st) {
+				for _, fr := range m.runs(chunk, st) {
 					w := advance(fr.Face, fr.Text, ts.size)
 					if n := len(cur.pieces); n > 0 && cur.pieces[n-1].face == fr.Face && cur.pieces[n-1].link == r.Link {
 						cur.pieces[n-1].text += fr.Text
@@ -177,6 +178,19 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 		}
 	}
 	return out
+}
+
+// runs splits a word into runs of one face. Most words are plain ASCII, which the
+// main face always has: they are one run, without the work (and allocations) of
+// choosing a face per character.
+func (m *measurer) runs(chunk string, st typeface.Style) []typeface.Run {
+	for i := 0; i < len(chunk); i++ {
+		if c := chunk[i]; c < 0x21 || c > 0x7e {
+			return m.fonts.Runs(clean(chunk), st)
+		}
+	}
+	m.one[0] = typeface.Run{Face: m.fonts.Face(st), Text: chunk}
+	return m.one[:]
 }
 
 // indexBreakingSpace finds the first whitespace in text at which a line may break.
