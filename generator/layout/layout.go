@@ -50,7 +50,6 @@ var (
 	colHeading    = RGB{0x1b, 0x4f, 0x8a} // dark blue, contrast about 8:1 on white
 	colFurniture  = RGB{0x55, 0x55, 0x55} // grey, still above 7:1 on white
 	colDraft      = RGB{0xa3, 0x1a, 0x1a} // dark red, about 7:1 on white; also bold
-	colLink       = RGB{0x1b, 0x4f, 0x8a}
 	colRule       = RGB{0x9a, 0xa5, 0xb1}
 	colTableLine  = RGB{0x8a, 0x96, 0xa3}
 	colHeaderFill = RGB{0xe4, 0xea, 0xf2}
@@ -154,7 +153,7 @@ type Result struct {
 	Size float64
 }
 
-// Pages returns the page number each anchor starts on.
+// PageNumbers returns the page number each anchor starts on.
 func (r *Result) PageNumbers() doc.Pages {
 	p := make(doc.Pages, len(r.Targets))
 	for a, t := range r.Targets {
