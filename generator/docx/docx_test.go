@@ -970,15 +970,7 @@ func benchDocument(b testing.TB) *doc.Document {
 
 func BenchmarkRender(b *testing.B) {
 	d := benchDocument(b)
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if err := Render(&buf, d, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+	benchRender(b, d)
 }
 
 // schemaOrder is the order in which the WordprocessingML schema lets children of
