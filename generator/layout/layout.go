@@ -151,6 +151,8 @@ type Result struct {
 	Cut []string
 	// Size is the body text size used (pt): a one-page document may shrink it.
 	Size float64
+	// Fonts is the set the pages were measured with; its faces draw them.
+	Fonts *typeface.Set
 }
 
 // PageNumbers returns the page number each anchor starts on.
@@ -168,10 +170,14 @@ func (r *Result) PageNumbers() doc.Pages {
 // only once the document is laid out: layout runs again with the numbers found
 // until they no longer change (at most three passes; two in practice).
 func Layout(d *doc.Document, fonts *typeface.Set) *Result {
+	var res *Result
 	if d.Meta.Kind == doc.OnePage {
-		return layoutOnePage(d, fonts)
+		res = layoutOnePage(d, fonts)
+	} else {
+		res = layoutWithRefs(d, d.Blocks, fonts, sheetFor(d.Meta.Kind, 1))
 	}
-	return layoutWithRefs(d, d.Blocks, fonts, sheetFor(d.Meta.Kind, 1))
+	res.Fonts = fonts
+	return res
 }
 
 func layoutWithRefs(d *doc.Document, blocks []doc.Block, fonts *typeface.Set, sh *sheet) *Result {

@@ -102,6 +102,96 @@ func TestParsedFontsAreShared(t *testing.T) {
 	}
 }
 
+// subsetDoc writes a page of text in DejaVu Sans, with base as the font's
+// subset base when it is not empty.
+func subsetDoc(text, base string) ([]byte, error) {
+	p := newFpdf()
+	p.AddUTF8FontFromBytes("dv", "", dejaVu)
+	if base != "" {
+		p.SetFontSubsetBase("dv", base)
+	}
+	p.AddPage()
+	p.SetFont("dv", "", 12)
+	p.Cell(0, 10, text)
+	var b bytes.Buffer
+	err := p.Output(&b)
+	return b.Bytes(), err
+}
+
+// fontProgram is the embedded font program of a one-font document: the
+// stream of the object with /Length1.
+func fontProgram(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	_, rest, ok := bytes.Cut(pdf, []byte("/Length1 "))
+	if ok {
+		_, rest, ok = bytes.Cut(rest, []byte("stream\n"))
+	}
+	var program []byte
+	if ok {
+		program, _, ok = bytes.Cut(rest, []byte("endstream"))
+	}
+	if !ok {
+		t.Fatal("no embedded font program")
+	}
+	return program
+}
+
+// TestFontSubsetsAreShared: a subset made once and reused (patch 5) gives the
+// same bytes as the first time, also when documents with other characters are
+// made between and beside; and a subset base puts its characters in the
+// subset, as drawing them would.
+func TestFontSubsetsAreShared(t *testing.T) {
+	texts := []string{"Tŷ Ŵŵ zażółć ✓", "Ελληνικά Кириллица", "Tŷ Ŵŵ zażółć ✓"}
+	want := make([][]byte, len(texts))
+	for i, text := range texts {
+		b, err := subsetDoc(text, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = b
+	}
+	if !bytes.Equal(want[0], want[2]) {
+		t.Fatal("the same text gave other bytes the second time (from the subset cache)")
+	}
+	if bytes.Equal(fontProgram(t, want[0]), fontProgram(t, want[1])) {
+		t.Fatal("texts of other characters embedded the same subset")
+	}
+	var wg sync.WaitGroup
+	got := make([][]byte, 6)
+	errs := make([]error, len(got))
+	for i := range got {
+		wg.Go(func() { got[i], errs[i] = subsetDoc(texts[i%2], "") })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(g, want[i%2]) {
+			t.Fatalf("concurrent document %d differs from the same text made alone", i)
+		}
+	}
+
+	drawn, err := subsetDoc("Hi zoë", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	based, err := subsetDoc("Hi", " zoë")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fontProgram(t, based), fontProgram(t, drawn)) {
+		t.Error("a subset with the base \" zoë\" is not the subset of a text that draws them")
+	}
+	plain, err := subsetDoc("Hi", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(fontProgram(t, plain), fontProgram(t, based)) {
+		t.Error("the subset base changed nothing")
+	}
+}
+
 // BenchmarkAddUTF8Font measures adding DejaVu Sans (760 KB) to a document:
 // with the cache only the first call in the process parses it.
 func BenchmarkAddUTF8Font(b *testing.B) {

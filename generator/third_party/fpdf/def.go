@@ -645,6 +645,7 @@ type Fpdf struct {
 	creationDate     time.Time                  // override for document CreationDate value
 	modDate          time.Time                  // override for document ModDate value
 	aliasNbPagesStr  string                     // alias for total number of pages
+	subsetBase       map[string]string          // lifeplan patch 5: by font key, runes its UTF-8 subset holds (SetFontSubsetBase)
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
@@ -808,6 +809,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	subsets      *utf8Subsets  // lifeplan patch: the parsed font's subsets, shared between documents
 }
 
 // generateFontID generates a font Id from the font definition

@@ -2093,6 +2093,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        parsed.cw,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			subsets:   &parsed.subsets,
 		}
 		def.i = parsed.id
 		f.fonts[fontkey] = def
@@ -4348,10 +4349,21 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// lifeplan patch 5: the subset (font program, CIDToGIDMap and
+				// widths) is made once for each set of runes and reused.
+				addSubsetBase(&font, f.subsetBase[key])
+				var sub *utf8Subset
+				var subKey string
+				if font.subsets != nil {
+					subKey = subsetKey(usedRunes)
+					sub = font.subsets.get(subKey)
+				}
+				if sub == nil {
+					sub = f.makeUTF8Subset(&font)
+					if font.subsets != nil {
+						font.subsets.put(subKey, sub)
+					}
+				}
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4362,7 +4374,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4396,33 +4408,19 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 
-				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGID)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidToGID)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.fontStream)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.fontSize))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.fontStream)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4431,7 +4429,34 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// makeUTF8Subset subsets font to its used runes and compresses what putfonts
+// embeds (lifeplan patch 5: upstream did this inline, for every document).
+func (f *Fpdf) makeUTF8Subset(font *fontDefType) *utf8Subset {
+	utf8FontStream := font.utf8File.GenerateCutFont(font.usedRunes)
+	sub := &utf8Subset{fontSize: len(utf8FontStream)}
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	sub.widths = f.cidFontWidths(font, font.utf8File.LastRune)
+
+	// Embed CIDToGIDMap
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	sub.cidToGID = append([]byte(nil), mem.bytes()...)
+	mem.release()
+
+	mem = xmem.compress(utf8FontStream)
+	sub.fontStream = append([]byte(nil), mem.bytes()...)
+	mem.release()
+	return sub
+}
+
+// cidFontWidths returns the /W array of font's used runes (upstream's
+// generateCIDFontMap, which wrote it with f.out; lifeplan patch 5 keeps it).
+func (f *Fpdf) cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4545,7 +4570,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

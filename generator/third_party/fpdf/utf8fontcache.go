@@ -21,6 +21,8 @@ type parsedUTF8Font struct {
 	up, ut int
 	cw     []int
 	id     string
+	// subsets are the font's embedded subsets made so far (patch 5).
+	subsets utf8Subsets
 }
 
 // utf8FontCacheMax bounds the cache, so that a caller that hands over a fresh
