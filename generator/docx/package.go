@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,6 +103,20 @@ func fontPartName(i int) string { return "font" + strconv.Itoa(i+1) + ".odttf" }
 // zipEpoch is the earliest time a zip entry can carry.
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// flateWriters are the compressors of the XML parts, at flate.BestSpeed. Go's
+// default level made compressing the XML three quarters of the time of writing a
+// DOCX (13.5 ms of the LLSP's); BestSpeed takes 9 ms, for a file 6% larger (193 →
+// 204 KB). A compressor costs more to make than a small part does to compress,
+// so they are pooled, as archive/zip pools its own: zip writes one entry at a
+// time, and each entry resets the compressor.
+var flateWriters = sync.Pool{New: func() any {
+	fw, err := flate.NewWriter(io.Discard, flate.BestSpeed)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return fw
+}}
+
 func writeZip(parts []part, created time.Time) ([]byte, error) {
 	rank := func(name string) int {
 		switch name {
@@ -124,6 +139,12 @@ func writeZip(parts []part, created time.Time) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		fw.Reset(w)
+		return fw, nil
+	})
 	for _, p := range parts {
 		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate}
 		setDOSTime(h, mod)
