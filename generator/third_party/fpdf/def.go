@@ -645,6 +645,7 @@ type Fpdf struct {
 	creationDate     time.Time                  // override for document CreationDate value
 	modDate          time.Time                  // override for document ModDate value
 	aliasNbPagesStr  string                     // alias for total number of pages
+	textBuf          []byte                     // lifeplan patch 6: Text's reused buffer
 	subsetBase       map[string]string          // lifeplan patch 5: by font key, runes its UTF-8 subset holds (SetFontSubsetBase)
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files

@@ -1,0 +1,74 @@
+// lifeplan patch (see LIFEPLAN.md, patch 6): Text writes the common case, UTF-8
+// text without underline, strike-out or right-to-left order, straight into the
+// page, without fmt and without the intermediate strings.
+
+package fpdf
+
+import "strconv"
+
+// textFast is Text for a UTF-8 font on a page, with no underline, strike-out or
+// RTL: the same bytes as Text's general path ("BT x y Td (…) Tj ET", inside
+// "q colour … Q" when a text colour is set), made with one reused buffer.
+func (f *Fpdf) textFast(x, y float64, txtStr string) {
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = appendEscapedUTF16(b, txtStr)
+	b = append(b, ") Tj ET"...)
+	if f.colorFlag {
+		b = append(b, " Q"...)
+	}
+	b = append(b, '\n')
+	f.pages[f.page].Write(b)
+	f.textBuf = b
+
+	used := f.currentFont.usedRunes
+	for _, uni := range txtStr {
+		if v, ok := used[int(uni)]; !ok || v != int(uni) {
+			used[int(uni)] = int(uni) // a map write costs more than a read
+		}
+	}
+}
+
+// appendEscapedUTF16 appends s as UTF-16BE (as utf8toutf16 converts it: one,
+// two and three-byte sequences) with escape's escapes applied to the bytes.
+func appendEscapedUTF16(b []byte, s string) []byte {
+	put := func(b []byte, c byte) []byte {
+		switch c {
+		case '\\', '(', ')':
+			return append(b, '\\', c)
+		case '\r':
+			return append(b, '\\', 'r')
+		}
+		return append(b, c)
+	}
+	nb := len(s)
+	for i := 0; i < nb; {
+		c1 := s[i]
+		i++
+		switch {
+		case c1 >= 224:
+			c2, c3 := s[i], s[i+1]
+			i += 2
+			b = put(b, ((c1&0x0F)<<4)+((c2&0x3C)>>2))
+			b = put(b, ((c2&0x03)<<6)+(c3&0x3F))
+		case c1 >= 192:
+			c2 := s[i]
+			i++
+			b = put(b, (c1&0x1C)>>2)
+			b = put(b, ((c1&0x03)<<6)+(c2&0x3F))
+		default:
+			b = append(b, 0)
+			b = put(b, c1)
+		}
+	}
+	return b
+}
