@@ -112,8 +112,15 @@ func Parse(name string, src []byte, pics fs.FS) (*Plan, error) {
 	}
 	text := string(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))
 
+	// One parse serves both decodings: the raw tables the strict walk checks,
+	// then the Plan (parsing is nine tenths of decoding).
+	var parsed toml.Primitive
+	md, err := toml.Decode(text, &parsed)
+	if err != nil {
+		return nil, syntaxError(name, text, err)
+	}
 	var raw map[string]any
-	if _, err := toml.Decode(text, &raw); err != nil {
+	if err := md.PrimitiveDecode(parsed, &raw); err != nil {
 		return nil, syntaxError(name, text, err)
 	}
 	l := &loader{file: name, pos: keyPositions(text)}
@@ -122,7 +129,7 @@ func Parse(name string, src []byte, pics fs.FS) (*Plan, error) {
 		return nil, l.result()
 	}
 	var p Plan
-	if _, err := toml.Decode(text, &p); err != nil {
+	if err := md.PrimitiveDecode(parsed, &p); err != nil {
 		// The walk above accepts only what decodes; reaching here is a bug in it.
 		return nil, fail(fmt.Sprintf("internal error decoding the plan: %v", err))
 	}
