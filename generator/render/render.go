@@ -1,6 +1,8 @@
-// Package render turns loaded plans into document files: it composes each document,
-// draws it in each format, and writes every file atomically (a temporary file renamed
-// into place), so a failure never leaves a half-written document behind.
+// Package render turns composed documents into files: it draws each document in
+// each format, and writes every file atomically (a temporary file renamed into
+// place), so a failure never leaves a half-written document behind. Composing
+// the documents is compose's job, and running the stages for a plan file is
+// pipeline's.
 package render
 
 import (
