@@ -29,8 +29,8 @@ func (c *cli) check(args []string) int {
 		if !ok {
 			return exitBadInput, 0
 		}
-		c.warnUndrawable(l.plan)
-		findings := check.CheckBudget(l.plan, l.budget)
+		c.warnUndrawable(l.Plan)
+		findings := check.CheckBudget(l.Plan, l.Budget)
 		code := exitOK
 		if b, _ := check.Count(findings); b > 0 {
 			code = exitFindings

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -12,12 +13,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"lifeplan/generator/budget"
 	"lifeplan/generator/compose"
-	"lifeplan/generator/plan"
-	"lifeplan/generator/plandiff"
+	"lifeplan/generator/pipeline"
 	"lifeplan/generator/render"
-	"lifeplan/templates"
 )
 
 // Exit codes.
@@ -159,32 +157,19 @@ func oneOf(flag, value string, allowed ...string) error {
 	return fmt.Errorf("--%s must be one of %s, not %q", flag, strings.Join(allowed, ", "), value)
 }
 
-// loaded is a plan with its budget worked out.
-type loaded struct {
-	plan   *plan.Plan
-	budget *budget.Budget
-}
-
 // load reads a plan and works out its budget, reporting problems on stderr.
-func (c *cli) load(path string) (*loaded, bool) {
-	p, err := plan.Load(path)
+func (c *cli) load(path string) (*pipeline.Loaded, bool) {
+	l, err := pipeline.Load(path)
 	if err != nil {
 		fmt.Fprintln(c.stderr, err)
 		return nil, false
 	}
-	b, err := budget.Compute(p)
-	if err != nil {
-		var be *budget.Error
-		if errors.As(err, &be) {
-			fmt.Fprintln(c.stderr, &plan.Error{File: path, Pos: p.Locate(be.Key), Key: be.Key, Msg: be.Msg})
-		} else {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-		}
-		return nil, false
-	}
-	return &loaded{p, b}, true
+	return l, true
 }
 
+// render draws the documents with a pipeline.Renderer, made once for all the
+// plans (it parses the templates). What is left here is the flags, the
+// messages, and the batch: which plans run at once and when each may write.
 func (c *cli) render(args []string) int {
 	fs := c.flags("render", "render [flags] PLAN.toml [PLAN.toml ...]")
 	out := fs.StringP("out", "o", "out", "folder to write into; each plan gets <out>/<plan name>/")
@@ -197,15 +182,14 @@ func (c *cli) render(args []string) int {
 	if code, done := c.parse(fs, args); done {
 		return code
 	}
-	var brand *plan.Organisation
-	var logo *plan.Image
+	var brand *pipeline.Brand
 	if *brandFile != "" {
-		o, img, err := plan.LoadBrand(*brandFile)
+		b, err := pipeline.LoadBrand(*brandFile)
 		if err != nil {
 			fmt.Fprintln(c.stderr, err)
 			return exitBadInput
 		}
-		brand, logo = &o, img
+		brand = b
 	}
 	previous, sinceCode := c.loadSince(*since, fs.NArg())
 	if sinceCode != exitOK {
@@ -219,55 +203,55 @@ func (c *cli) render(args []string) int {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
 	}
-	composer, err := newComposer(*tmplDir)
+	custom, err := templatesFolder(*tmplDir)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
 		return exitBadInput
 	}
-	drawJobs := batch.drawJobs(fs.NArg())
+	renderer, err := pipeline.New(pipeline.Options{
+		Documents: names(specs, func(s compose.Spec) string { return s.ID }),
+		Formats:   names(fmts, func(f render.Format) string { return f.Name }),
+		Templates: custom,
+		Brand:     brand,
+		Previous:  previous,
+		Jobs:      batch.drawJobs(fs.NArg()),
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "lifeplan render: %v\n", err)
+		return exitBadInput
+	}
 	folders := newTurns(outputNames(fs.Args()))
 	// Each plan gets a c of its own, whose streams are that plan's.
 	return c.batch("render", fs.Args(), batch, func(c *cli, i int, path string) (code, files int) {
 		defer folders.finish(i)
-		l, ok := c.load(path)
-		if !ok {
-			return exitBadInput, 0
-		}
-		if brand != nil {
-			l.plan.Brand(*brand, logo)
-		}
-		if slices.ContainsFunc(fmts, func(f render.Format) bool { return f.Name == "pdf" }) {
-			c.warnUndrawable(l.plan)
-		}
-		view := compose.View{Plan: l.plan, Person: l.plan.Person, Budget: l.budget, Checks: compose.Judge(l.plan, l.budget)}
-		if previous != nil {
-			view.Changes = plandiff.Compare(previous.plan, l.plan, previous.budget, l.budget)
-		}
-		documents, err := composer.Documents(specs, view)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
-			return exitBadInput, 0
-		}
-		dir := filepath.Join(*out, l.plan.Source.Name)
-		drawn, notes, err := render.DrawAll(documents, fmts, drawJobs)
-		for _, n := range notes {
-			fmt.Fprintf(c.stderr, "%s: warning: %s\n", path, n)
+		res, err := renderer.Render(path)
+		for _, w := range res.Warnings {
+			fmt.Fprintln(c.stderr, w)
 		}
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			fmt.Fprintln(c.stderr, err)
 			return exitBadInput, 0
 		}
 		folders.wait(i)
-		written, err := render.Write(dir, drawn)
+		written, err := res.Write(filepath.Join(*out, res.Name))
 		for _, w := range written {
 			fmt.Fprintf(c.stdout, "wrote %s\n", w)
 		}
 		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)
+			fmt.Fprintln(c.stderr, err)
 			return exitBadInput, len(written)
 		}
 		return exitOK, len(written)
 	})
+}
+
+// names gives the name of each of xs.
+func names[T any](xs []T, name func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = name(x)
+	}
+	return out
 }
 
 func docIDs() []string {
@@ -293,15 +277,17 @@ func chooseOutputs(docs, formats string) ([]compose.Spec, []render.Format, error
 	return specs, fmts, nil
 }
 
-func newComposer(dir string) (*compose.Composer, error) {
+// templatesFolder opens --templates, the folder of customised templates; none
+// when the flag is not given.
+func templatesFolder(dir string) (fs.FS, error) {
 	if dir == "" {
-		return compose.New(templates.FS, nil)
+		return nil, nil
 	}
 	info, err := os.Stat(dir)
 	if err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("--templates %s: not a folder", dir)
 	}
-	return compose.New(templates.FS, os.DirFS(dir))
+	return os.DirFS(dir), nil
 }
 
 func (c *cli) budget(args []string) int {
@@ -327,14 +313,14 @@ func (c *cli) budget(args []string) int {
 		var err error
 		switch *format {
 		case "csv":
-			err = l.budget.WriteCSV(c.stdout)
+			err = l.Budget.WriteCSV(c.stdout)
 		case "json":
-			err = l.budget.WriteJSON(c.stdout, path)
+			err = l.Budget.WriteJSON(c.stdout, path)
 		default:
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			err = l.budget.WriteText(c.stdout, l.plan.Person.Name)
+			err = l.Budget.WriteText(c.stdout, l.Plan.Person.Name)
 		}
 		if err != nil {
 			fmt.Fprintf(c.stderr, "%s: %v\n", path, err)

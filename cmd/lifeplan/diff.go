@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"lifeplan/generator/pipeline"
 	"lifeplan/generator/plandiff"
 )
 
@@ -28,7 +29,7 @@ func (c *cli) diff(args []string) int {
 	if !ok {
 		return exitBadInput
 	}
-	d := plandiff.Compare(old.plan, new.plan, old.budget, new.budget)
+	d := plandiff.Compare(old.Plan, new.Plan, old.Budget, new.Budget)
 	var err error
 	if *format == "json" {
 		err = d.WriteJSON(c.stdout)
@@ -45,7 +46,7 @@ func (c *cli) diff(args []string) int {
 // loadSince loads render's --since plan, the earlier version the documents say
 // what changed since. It compares with one plan only: with several, which one's
 // history it is would be a guess.
-func (c *cli) loadSince(path string, plans int) (*loaded, int) {
+func (c *cli) loadSince(path string, plans int) (*pipeline.Loaded, int) {
 	if path == "" {
 		return nil, exitOK
 	}

@@ -2,43 +2,16 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
+	"lifeplan/generator/pipeline"
 	"lifeplan/generator/plan"
-	"lifeplan/generator/typeface"
 )
 
 // warnUndrawable prints one warning line on stderr for every text of the plan
-// with characters the PDF cannot draw (scripts that need shaping or right-to-left
-// ordering, emoji, characters no embedded font has): the PDF shows them as U+FFFD,
-// the DOCX keeps them as written. A warning, not an error: the exit code stays.
+// with characters the PDF cannot draw (see pipeline.Undrawable). A warning, not
+// an error: the exit code stays.
 func (c *cli) warnUndrawable(p *plan.Plan) {
-	set := typeface.Default()
-	for _, t := range p.Texts() {
-		problems := set.Undrawable(t.Value)
-		if len(problems) == 0 {
-			continue
-		}
-		fmt.Fprintln(c.stderr, &plan.Error{File: p.Source.Path, Pos: t.Pos, Key: t.Key, Msg: undrawableMessage(problems)})
+	for _, e := range pipeline.Undrawable(p) {
+		fmt.Fprintln(c.stderr, e)
 	}
-}
-
-// undrawableMessage: "6 characters (Arabic script) and 1 character (emoji) cannot
-// be drawn in the PDF; the DOCX keeps them".
-func undrawableMessage(problems []typeface.Problem) string {
-	parts := make([]string, len(problems))
-	total := 0
-	for i, p := range problems {
-		parts[i] = p.String()
-		total += p.Count
-	}
-	list := parts[0]
-	if n := len(parts); n > 1 {
-		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
-	}
-	them := "them"
-	if total == 1 {
-		them = "it"
-	}
-	return fmt.Sprintf("%s cannot be drawn in the PDF; the DOCX keeps %s", list, them)
 }

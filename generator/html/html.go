@@ -21,16 +21,19 @@ import (
 
 	"lifeplan/fonts"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/pageless"
 )
 
 // defaultLanguage is used when a plan does not say which language it is written in.
 const defaultLanguage = "en-GB"
 
-// Render writes d as one HTML file.
+// Render writes d as one HTML file. A web page has no page numbers, so each page
+// reference is written as a link named by the heading it leads to (see package
+// pageless): "see page 12" becomes "see My learning outcomes".
 func Render(w io.Writer, d *doc.Document) error {
 	bw := bufio.NewWriter(w)
-	r := &writer{w: bw, headings: headingTexts(d.Blocks)}
-	r.document(d)
+	r := &writer{w: bw}
+	r.document(pageless.Document(d))
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing HTML: %w", err)
 	}
@@ -39,9 +42,6 @@ func Render(w io.Writer, d *doc.Document) error {
 
 type writer struct {
 	w *bufio.Writer
-	// headings maps each heading's anchor to its text, so a page reference (which
-	// has no page number in HTML) can say where it leads.
-	headings map[string]string
 }
 
 func (r *writer) s(parts ...string) {
@@ -328,46 +328,13 @@ func (r *writer) inlines(runs []doc.Inline) {
 		if run.Italic {
 			text = "<em>" + text + "</em>"
 		}
-		switch {
-		case run.PageOf != "":
-			// HTML has no pages: the reference becomes a link to the heading,
-			// titled with the heading it leads to.
-			r.s("<a class=\"page-ref\" href=\"#", esc(run.PageOf), "\"")
-			if h, ok := r.headings[run.PageOf]; ok {
-				r.s(" title=\"", esc("Go to: "+h), "\"")
-			}
-			r.s(">", text, "</a>")
-		case run.Link != "":
+		// pageless has made every page reference a link.
+		if run.Link != "" {
 			r.s("<a href=\"#", esc(run.Link), "\">", text, "</a>")
-		default:
+		} else {
 			r.s(text)
 		}
 	}
-}
-
-// headingTexts collects every heading's text by anchor, looking inside asides and
-// list items too.
-func headingTexts(bs []doc.Block) map[string]string {
-	out := map[string]string{}
-	var walk func([]doc.Block)
-	walk = func(bs []doc.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *doc.Heading:
-				if b.Anchor != "" {
-					out[b.Anchor] = doc.PlainText(b.Text)
-				}
-			case *doc.Aside:
-				walk(b.Blocks)
-			case *doc.List:
-				for _, it := range b.Items {
-					walk(it.Blocks)
-				}
-			}
-		}
-	}
-	walk(bs)
-	return out
 }
 
 // cssString quotes s as a CSS string. Every character but letters, digits and

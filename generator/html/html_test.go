@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -180,8 +181,9 @@ func TestUserTextCannotBreakStructure(t *testing.T) {
 		}
 	}
 	links := root.all("a")
+	// The page reference is a link named by its heading, which is user text too.
 	if len(links) != 2 || links[0].Attrs["href"] != "#top" || links[1].Attrs["href"] != "#top" ||
-		links[1].Text != "#" || links[1].Attrs["title"] != "Go to: "+nasty {
+		links[1].Text != nasty {
 		t.Errorf("links: %+v %+v", links[0], links[1])
 	}
 	if root.all("body")[0].Attrs["class"] != "easy-read" {
@@ -266,6 +268,7 @@ func TestSamples(t *testing.T) {
 						t.Errorf("picture without alt")
 					}
 				}
+				pageReferences(t, d, a, root)
 				if !strings.Contains(root.all("header")[0].Text, d.Meta.Classification) {
 					t.Errorf("classification %q not in the masthead", d.Meta.Classification)
 				}
@@ -391,3 +394,60 @@ func FuzzUserText(f *testing.F) {
 		}
 	})
 }
+
+// pageReferences: a web page has no pages, so no text says "page #" (or ends in
+// "page" before a link), and each heading a page reference leads to is linked
+// by its own text.
+func pageReferences(t *testing.T, d *doc.Document, page []byte, root *element) {
+	t.Helper()
+	if m := pageWord.FindString(root.all("main")[0].Text); m != "" {
+		t.Errorf("the page says %q", m)
+	}
+	if m := pageWord.Find(page); m != nil {
+		t.Errorf("the page says %q", m)
+	}
+	headings := map[string]string{}
+	referred := map[string]bool{}
+	doc.Walk(d.Blocks, func(b doc.Block) {
+		var runs []doc.Inline
+		switch b := b.(type) {
+		case *doc.Heading:
+			headings[b.Anchor] = doc.PlainText(b.Text)
+		case *doc.Paragraph:
+			runs = b.Text
+		case *doc.Table:
+			// A cell of nothing but a page reference is a contents table's page
+			// column, which the HTML leaves out.
+			for _, row := range b.Rows {
+				for _, c := range row {
+					if strings.TrimSpace(doc.PlainText(c.Text)) != "#" {
+						runs = append(runs, c.Text...)
+					}
+				}
+			}
+		}
+		for _, r := range runs {
+			if r.PageOf != "" {
+				referred[r.PageOf] = true
+			}
+		}
+	})
+	named := map[string]bool{}
+	for _, a := range root.all("a") {
+		anchor := strings.TrimPrefix(a.Attrs["href"], "#")
+		if a.Text == headings[anchor] {
+			named[anchor] = true
+		}
+		if a.Text == "#" {
+			t.Errorf("a link to %q says #", anchor)
+		}
+	}
+	for anchor := range referred {
+		if !named[anchor] {
+			t.Errorf("no link to %q says its heading %q", anchor, headings[anchor])
+		}
+	}
+}
+
+// pageWord is "page #", or the word page (or pages) just before a link.
+var pageWord = regexp.MustCompile(`\b(?i:pages?)\s*(#|<a\b)`)

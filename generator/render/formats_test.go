@@ -80,3 +80,30 @@ func TestPictureOutsideFolderRefused(t *testing.T) {
 		t.Errorf("wrote %v", entries)
 	}
 }
+
+// TestNoPageNumbersWithoutPages: the Markdown, like the HTML, has no pages, so its
+// page references are links named by their headings and its contents have no
+// page column.
+func TestNoPageNumbersWithoutPages(t *testing.T) {
+	r := renderSample(t, "amira")
+	var llsp *doc.Document
+	for _, d := range r.docs {
+		if d.Meta.ID == "llsp" {
+			llsp = d
+		}
+	}
+	md, err := render.Bytes(llsp, formats(t, "md")[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{`[\#](`, "page [", "| Page |"} {
+		if bytes.Contains(md, []byte(bad)) {
+			t.Errorf("llsp.md has %q", bad)
+		}
+	}
+	for _, want := range []string{"(see [My learning outcomes](#outcomes))", "| Section |\n"} {
+		if !bytes.Contains(md, []byte(want)) {
+			t.Errorf("llsp.md lacks %q", want)
+		}
+	}
+}

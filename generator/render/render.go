@@ -1,6 +1,8 @@
-// Package render turns loaded plans into document files: it composes each document,
-// draws it in each format, and writes every file atomically (a temporary file renamed
-// into place), so a failure never leaves a half-written document behind.
+// Package render turns composed documents into files: it draws each document in
+// each format, and writes every file atomically (a temporary file renamed into
+// place), so a failure never leaves a half-written document behind. Composing
+// the documents is compose's job, and running the stages for a plan file is
+// pipeline's.
 package render
 
 import (
@@ -12,6 +14,7 @@ import (
 	"lifeplan/generator/docx"
 	"lifeplan/generator/html"
 	"lifeplan/generator/markdown"
+	"lifeplan/generator/pageless"
 	"lifeplan/generator/pdf"
 	"lifeplan/generator/typeface"
 )
@@ -39,8 +42,11 @@ func Formats() []Format {
 		{Name: pdfFormat, Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return pdf.Render(w, d) }},
 		{Name: "docx", Write: docx.Render, Pages: true},
 		{Name: "html", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return html.Render(w, d) }},
-		{Name: "md", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return markdown.WriteDocument(w, d) },
-			Pictures: markdown.Pictures},
+		// A Markdown file, on a wiki or in a folder, has no pages either: its page
+		// references become links named by their headings, as in the HTML.
+		{Name: "md", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error {
+			return markdown.WriteDocument(w, pageless.Document(d))
+		}, Pictures: markdown.Pictures},
 	}
 }
 
