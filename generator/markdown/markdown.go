@@ -17,6 +17,8 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -292,6 +294,14 @@ func trimRuns(runs []doc.Inline) []doc.Inline {
 // could start markup is backslash-escaped, and line breaks become spaces, so the text
 // renders literally and stays inside the paragraph, list item or table cell it is in.
 func Escape(s string) string {
+	if plainText(s) {
+		return s // most text has nothing to escape: no copy
+	}
+	return escape(s)
+}
+
+// escape is Escape without the shortcut for plain text.
+func escape(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -309,6 +319,41 @@ func Escape(s string) string {
 		b.WriteByte(ch)
 	}
 	return b.String()
+}
+
+// plainText reports whether Escape would return s as it is: no character that
+// could start markup, no space but single ASCII spaces between words, and no
+// block-starting punctuation at the start.
+func plainText(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		case ch == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case ch < ' ' || ch == 0x7f:
+			return false
+		default:
+			switch ch {
+			case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!', '{', '}':
+				return false
+			case '-', '+', '=', '.', ')', ':':
+				if startsBlock(s, i) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // startsBlock reports whether the punctuation at i could be read as a block marker:

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"image"
 	_ "image/png" // the pictures are PNGs
+	"sync"
 )
 
 //go:embed openmoji/*.png
@@ -68,22 +69,39 @@ const Attribution = "Pictures: OpenMoji (openmoji.org), the open-source emoji pr
 	"HfG Schwäbisch Gmünd. Licence: CC BY-SA 4.0 " +
 	"(creativecommons.org/licenses/by-sa/4.0). Drawn as PNG pictures for this plan."
 
-// Get returns the pictogram with this name.
+// Get returns the pictogram with this name. Every call for a name returns the
+// same Pictogram, read once per process: its Data must not be changed. Sharing
+// the bytes also lets the PDF writer, which keeps parsed pictures by the
+// identity of their bytes, parse each pictogram once rather than once per
+// document (an easy-read version shows dozens).
 func Get(name string) (*Pictogram, error) {
-	alt, ok := alts[name]
+	all, err := loaded()
+	if err != nil {
+		return nil, err
+	}
+	p, ok := all[name]
 	if !ok {
 		return nil, fmt.Errorf("there is no pictogram %q", name)
 	}
-	data, err := files.ReadFile("openmoji/" + name + ".png")
-	if err != nil {
-		return nil, fmt.Errorf("pictogram %q: %w", name, err)
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("pictogram %q: %w", name, err)
-	}
-	return &Pictogram{Name: name, Alt: alt, Data: data, Width: cfg.Width, Height: cfg.Height}, nil
+	return p, nil
 }
+
+// loaded reads and measures every pictogram, the first time one is asked for.
+var loaded = sync.OnceValues(func() (map[string]*Pictogram, error) {
+	all := make(map[string]*Pictogram, len(alts))
+	for name, alt := range alts {
+		data, err := files.ReadFile("openmoji/" + name + ".png")
+		if err != nil {
+			return nil, fmt.Errorf("pictogram %q: %w", name, err)
+		}
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("pictogram %q: %w", name, err)
+		}
+		all[name] = &Pictogram{Name: name, Alt: alt, Data: data, Width: cfg.Width, Height: cfg.Height}
+	}
+	return all, nil
+})
 
 // Exists reports whether there is a pictogram with this name.
 func Exists(name string) bool {
