@@ -19,6 +19,7 @@ type fieldPath struct {
 	// holds it (the key named like the picture's, with "_alt"), or -1.
 	alt    int
 	altKey string
+	inItem bool // the picture beside a list item
 }
 
 type fieldStep struct {
@@ -48,7 +49,7 @@ func findPictures(root reflect.Type) []fieldPath {
 			here := append(steps[:len(steps):len(steps)], fieldStep{index: i, key: name})
 			switch ft := deref(f.Type); {
 			case ft == pictureGoType:
-				pictures = append(pictures, fieldPath{steps: here, alt: fieldIndex(t, name+"_alt"), altKey: name + "_alt"})
+				pictures = append(pictures, fieldPath{steps: here, alt: fieldIndex(t, name+"_alt"), altKey: name + "_alt", inItem: t == itemGoType})
 			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
 				here[len(here)-1].each = true
 				walk(ft.Elem(), here)

@@ -88,32 +88,17 @@ var itemKeys = func() []string {
 	return keys
 }()
 
+// itemDescription describes a list item, in the schema and the README.
+const itemDescription = "A list item: plain text, or a table with the text and a picture beside it, or marked private."
+
 // SchemaKeys lists every key path of the plan file, in file order: tables,
 // "list[]" for the elements of a list of tables, and "(item).text" and the like
 // for the table form of a list item.
 func SchemaKeys() []string {
-	var out []string
-	var walk func(t reflect.Type, key string)
-	walk = func(t reflect.Type, key string) {
-		for i := range t.NumField() {
-			name := tomlKey(t.Field(i))
-			if name == "" {
-				continue
-			}
-			k := joinKey(key, name)
-			out = append(out, k)
-			ft := deref(t.Field(i).Type)
-			switch {
-			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Elem() != itemGoType:
-				walk(ft.Elem(), k+"[]")
-			case ft.Kind() == reflect.Struct && ft != dateGoType:
-				walk(ft, k)
-			}
-		}
-	}
-	walk(reflect.TypeFor[Plan](), "")
-	for _, k := range itemKeys {
-		out = append(out, "(item)."+k)
+	fields := schemaFields()
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f.key
 	}
 	return out
 }
@@ -169,7 +154,7 @@ func Schema() ([]byte, error) {
 	item["properties"] = props
 	root["$defs"] = map[string]any{
 		"item": map[string]any{
-			"description": "A list item: plain text, or a table with the text and a picture beside it, or marked private.",
+			"description": itemDescription,
 			"anyOf":       []any{map[string]any{"type": "string"}, item},
 		},
 	}
