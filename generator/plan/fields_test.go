@@ -34,9 +34,9 @@ var missedPictures = []string{
 	"housing.essential[].picture", "housing.preferred[].picture", "first_shift.dos[].picture", "first_shift.donts[].picture",
 }
 
-// TestPicturesFromTheTypes: the pictures found in the types are the hand-written
-// list's and the four lists it missed, each with its alternative text's key, and
-// every one of them is a key of the schema.
+// TestPicturesFromTheTypes: the pictures found in the types include every place
+// the hand-written list had and the four lists it missed (more may be added to the
+// types later, and are found), each with its alternative text's key.
 func TestPicturesFromTheTypes(t *testing.T) {
 	var got []string
 	for _, fp := range planPictures {
@@ -45,9 +45,10 @@ func TestPicturesFromTheTypes(t *testing.T) {
 			t.Errorf("%s has no text key %s beside it for its alternative text", fp.schemaKey(), fp.altKey)
 		}
 	}
-	want := slices.Concat(handWrittenPictures, missedPictures)
-	if a, b := slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want)); !slices.Equal(a, b) {
-		t.Errorf("pictures found:\n  %s\nwant:\n  %s", strings.Join(a, "\n  "), strings.Join(b, "\n  "))
+	for _, k := range slices.Concat(handWrittenPictures, missedPictures) {
+		if !slices.Contains(got, k) {
+			t.Errorf("no picture found at %s", k)
+		}
 	}
 	keys := SchemaKeys()
 	for _, fp := range planPictures {
