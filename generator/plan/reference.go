@@ -19,44 +19,6 @@ import (
 // and TestREADMEReference fails when one is out of date or a section of the plan
 // has none (go test ./generator/plan -run TestREADMEReference -update rewrites them).
 
-// schemaField is one key of the plan file with the Go type it decodes into.
-type schemaField struct {
-	key string // as SchemaKeys gives it
-	typ reflect.Type
-}
-
-// schemaFields are the plan's keys with their types, in file order, each table
-// followed by its own keys; then the table form of a list item, "(item)". It is
-// the walk SchemaKeys makes.
-func schemaFields() []schemaField {
-	var out []schemaField
-	var walk func(t reflect.Type, key string)
-	walk = func(t reflect.Type, key string) {
-		for i := range t.NumField() {
-			name := tomlKey(t.Field(i))
-			if name == "" {
-				continue
-			}
-			k := joinKey(key, name)
-			ft := deref(t.Field(i).Type)
-			out = append(out, schemaField{k, ft})
-			switch {
-			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Elem() != itemGoType:
-				walk(ft.Elem(), k+"[]")
-			case ft.Kind() == reflect.Struct && ft != dateGoType:
-				walk(ft, k)
-			}
-		}
-	}
-	walk(reflect.TypeFor[Plan](), "")
-	for i := range itemGoType.NumField() {
-		if k := tomlKey(itemGoType.Field(i)); k != "" {
-			out = append(out, schemaField{"(item)." + k, deref(itemGoType.Field(i).Type)})
-		}
-	}
-	return out
-}
-
 // isTable reports whether values of t are written as a TOML table of keys, or a
 // list of them ([[name]]); a list item's table form does not count.
 func isTable(t reflect.Type) bool {

@@ -103,6 +103,44 @@ func SchemaKeys() []string {
 	return out
 }
 
+// schemaField is one key of the plan file with the Go type it decodes into.
+type schemaField struct {
+	key string // as SchemaKeys gives it
+	typ reflect.Type
+}
+
+// schemaFields are the plan's keys with their types, in file order, each table
+// followed by its own keys, then the keys of a list item's table form. The
+// schema's keys, the README's tables of keys and the labels' test all read it.
+func schemaFields() []schemaField {
+	var out []schemaField
+	var walk func(t reflect.Type, key string)
+	walk = func(t reflect.Type, key string) {
+		for i := range t.NumField() {
+			name := tomlKey(t.Field(i))
+			if name == "" {
+				continue
+			}
+			k := joinKey(key, name)
+			ft := deref(t.Field(i).Type)
+			out = append(out, schemaField{k, ft})
+			switch {
+			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Elem() != itemGoType:
+				walk(ft.Elem(), k+"[]")
+			case ft.Kind() == reflect.Struct && ft != dateGoType:
+				walk(ft, k)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Plan](), "")
+	for i := range itemGoType.NumField() {
+		if k := tomlKey(itemGoType.Field(i)); k != "" {
+			out = append(out, schemaField{"(item)." + k, deref(itemGoType.Field(i).Type)})
+		}
+	}
+	return out
+}
+
 func deref(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
