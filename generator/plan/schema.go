@@ -88,11 +88,32 @@ var itemKeys = func() []string {
 	return keys
 }()
 
+// itemDescription describes a list item, in the schema and the README.
+const itemDescription = "A list item: plain text, or a table with the text and a picture beside it, or marked private."
+
 // SchemaKeys lists every key path of the plan file, in file order: tables,
 // "list[]" for the elements of a list of tables, and "(item).text" and the like
 // for the table form of a list item.
 func SchemaKeys() []string {
-	var out []string
+	fields := schemaFields()
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f.key
+	}
+	return out
+}
+
+// schemaField is one key of the plan file with the Go type it decodes into.
+type schemaField struct {
+	key string // as SchemaKeys gives it
+	typ reflect.Type
+}
+
+// schemaFields are the plan's keys with their types, in file order, each table
+// followed by its own keys, then the keys of a list item's table form. The
+// schema's keys, the README's tables of keys and the labels' test all read it.
+func schemaFields() []schemaField {
+	var out []schemaField
 	var walk func(t reflect.Type, key string)
 	walk = func(t reflect.Type, key string) {
 		for i := range t.NumField() {
@@ -101,8 +122,8 @@ func SchemaKeys() []string {
 				continue
 			}
 			k := joinKey(key, name)
-			out = append(out, k)
 			ft := deref(t.Field(i).Type)
+			out = append(out, schemaField{k, ft})
 			switch {
 			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Elem() != itemGoType:
 				walk(ft.Elem(), k+"[]")
@@ -112,8 +133,10 @@ func SchemaKeys() []string {
 		}
 	}
 	walk(reflect.TypeFor[Plan](), "")
-	for _, k := range itemKeys {
-		out = append(out, "(item)."+k)
+	for i := range itemGoType.NumField() {
+		if k := tomlKey(itemGoType.Field(i)); k != "" {
+			out = append(out, schemaField{"(item)." + k, deref(itemGoType.Field(i).Type)})
+		}
 	}
 	return out
 }
@@ -169,7 +192,7 @@ func Schema() ([]byte, error) {
 	item["properties"] = props
 	root["$defs"] = map[string]any{
 		"item": map[string]any{
-			"description": "A list item: plain text, or a table with the text and a picture beside it, or marked private.",
+			"description": itemDescription,
 			"anyOf":       []any{map[string]any{"type": "string"}, item},
 		},
 	}

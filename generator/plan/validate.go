@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -259,15 +260,16 @@ func (l *loader) budget(b *Budget) {
 // pictures loads every picture the plan names, from its own folder only.
 func (l *loader) pictures(p *Plan, pics fs.FS) {
 	for _, ref := range pictureRefs(p) {
-		if _, done := p.Source.Pics[string(ref.pic)]; done {
-			continue
+		if _, done := p.Source.Pics[string(ref.pic)]; !done {
+			img, err := loadPicture(pics, string(ref.pic))
+			if err != nil {
+				l.errorf(ref.key, "%v", err)
+				continue
+			}
+			p.Source.Pics[string(ref.pic)] = img
 		}
-		img, err := loadPicture(pics, string(ref.pic))
-		if err != nil {
-			l.errorf(ref.key, "%v", err)
-			continue
-		}
-		p.Source.Pics[string(ref.pic)] = img
+		// Each place a picture is shown needs its own alternative text, also when
+		// the same file was shown (and described) elsewhere.
 		if strings.TrimSpace(ref.alt) == "" {
 			l.errorf(ref.key, "picture %q needs alternative text (%s) for people who cannot see it", ref.pic, ref.altKey)
 		}
@@ -280,84 +282,25 @@ type pictureRef struct {
 	alt         string
 }
 
+// pictureRefs lists every picture the plan names, in file order, with its
+// alternative text. The places pictures can go come from the types (planPictures).
 func pictureRefs(p *Plan) []pictureRef {
 	var refs []pictureRef
-	add := func(key string, pic Picture, altKey, alt string) {
-		if pic != "" {
-			refs = append(refs, pictureRef{key, altKey, pic, alt})
-		}
-	}
-	add("person.photo", p.Person.Photo, "photo_alt", p.Person.PhotoAlt)
-	add("about.picture", p.About.Picture, "picture_alt", p.About.PictureAlt)
-	add("organisation.logo", p.Organisation.Logo, "logo_alt", p.Organisation.LogoAlt)
-	for i, c := range p.Changes {
-		add(fmt.Sprintf("changes[%d].picture", i), c.Picture, "picture_alt", c.PictureAlt)
-	}
-	for i, s := range p.Support.Items {
-		add(fmt.Sprintf("support.items[%d].picture", i), s.Picture, "picture_alt", s.PictureAlt)
-	}
-	forEachItemList(p, func(key string, items []Item) {
-		for i, it := range items {
-			add(fmt.Sprintf("%s[%d].picture", key, i), it.Picture, "picture_alt", it.PictureAlt)
-		}
-	})
-	adjustments := func(key string, items []Item) {
-		for i, it := range items {
-			add(fmt.Sprintf("%s[%d].picture", key, i), it.Picture, "picture_alt", it.PictureAlt)
-		}
-	}
-	adjustments("person.information.adjustments", p.Person.Information.Adjustments)
-	for i, pp := range p.About.People {
-		adjustments(fmt.Sprintf("about.people[%d].information.adjustments", i), pp.Information.Adjustments)
+	v := reflect.ValueOf(p).Elem()
+	for _, fp := range planPictures {
+		fp.visit(v, func(at func() string, field, table reflect.Value) {
+			pic := Picture(field.String())
+			if pic == "" {
+				return
+			}
+			ref := pictureRef{key: at(), altKey: fp.altKey, pic: pic}
+			if fp.alt >= 0 {
+				ref.alt = table.Field(fp.alt).String()
+			}
+			refs = append(refs, ref)
+		})
 	}
 	return refs
-}
-
-// forEachItemList visits every list of items in the plan with its key path.
-func forEachItemList(p *Plan, visit func(key string, items []Item)) {
-	lists := []struct {
-		key   string
-		items []Item
-	}{
-		{"about.liked_and_admired", p.About.LikedAndAdmired},
-		{"about.good_at", p.About.GoodAt},
-		{"about.achievements", p.About.Achievements},
-		{"about.interests", p.About.Interests},
-		{"about.hopes", p.About.Hopes},
-		{"about.learning_now", p.About.LearningNow},
-		{"about.learning_next", p.About.LearningNext},
-		{"important_to.items", p.ImportantTo.Items},
-		{"important_to.want_to_learn", p.ImportantTo.WantToLearn},
-		{"important_for.healthy", p.ImportantFor.Healthy},
-		{"important_for.safe", p.ImportantFor.Safe},
-		{"important_for.community", p.ImportantFor.Community},
-		{"important_for.need_to_learn", p.ImportantFor.NeedToLearn},
-		{"management.want_to_learn", p.Management.WantToLearn},
-		{"control.want_to_learn", p.Control.WantToLearn},
-		{"working.person_working", p.Working.Person},
-		{"working.person_not_working", p.Working.PersonNot},
-		{"working.family_working", p.Working.Family},
-		{"working.family_not_working", p.Working.FamilyNot},
-		{"family.hopes", p.Family.Hopes},
-		{"family.concerns", p.Family.Concerns},
-		{"family.family_issues", p.Family.FamilyIssues},
-		{"team.essential", p.Team.Essential},
-		{"team.desirable", p.Team.Desirable},
-		{"team.characteristics", p.Team.Characteristics},
-		{"team.shared_interests", p.Team.SharedInterests},
-		{"service.to_commission", p.Service.Commission},
-		{"housing.areas", p.Housing.Areas},
-		{"housing.near", p.Housing.Near},
-		{"housing.avoid", p.Housing.Avoid},
-		{"housing.wrong_if", p.Housing.WrongIf},
-		{"daily_life.good_day", p.Daily.GoodDay},
-		{"daily_life.bad_day", p.Daily.BadDay},
-		{"health.conditions", p.Health.Conditions},
-		{"health.routines", p.Health.Routines},
-	}
-	for _, list := range lists {
-		visit(list.key, list.items)
-	}
 }
 
 // loadPicture reads a PNG or JPEG from the plan's folder, checking its size and

@@ -190,47 +190,6 @@ func match(old, new []entry) []pair {
 	return pairs
 }
 
-// singular names one item of a list, by the list's key.
-var singular = map[string]string{
-	"changes": "change", "milestones": "milestone", "steps": "step", "outcomes": "learning outcome",
-	"support.items": "support item", "risks": "risk", "budget.lines": "budget line",
-	"allocations": "funder's allocation", "responsibilities": "responsibility", "decisions": "decision",
-	"actions": "action", "communication": "communication chart row", "training": "training",
-	"contacts": "contact", "roles": "role", "members": "team member", "aims": "service aim",
-	"adaptations": "adaptation", "daily": "daily routine step", "weekly": "weekly routine step",
-	"medication": "medicine", "history": "change history entry", "people": "person",
-	"guides": "emergency guide", "reporting": "report to the commissioner", "involved": "person involved in the plan",
-	"signatories": "signatory", "read_by": "read-and-understood entry",
-	"support_plan.history": "support plan history entry",
-}
-
-func itemWords(key string) string {
-	bare := stripIndexes(key)
-	if w, ok := singular[bare]; ok {
-		return w
-	}
-	if w, ok := singular[lastName(bare)]; ok {
-		return w
-	}
-	return "item of " + listWords(bare)
-}
-
-func stripIndexes(key string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range key {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // short shortens a text for a sentence: long enough to show what was reworded in
 // a list item, short of quoting whole paragraphs (Old and New keep them whole).
 func short(s string) string {
@@ -271,9 +230,9 @@ func (w *walker) list(o, n reflect.Value, key, where string) {
 			ov, nv := o.Index(p.old), n.Index(j)
 			if ot, nt := ov.FieldByName("Text").String(), nv.FieldByName("Text").String(); ot != nt {
 				w.add(Change{Kind: Changed, Key: item(j), Old: ot, New: nt, MatchedBy: p.how,
-					Sentence: fmt.Sprintf("%sReworded in %s: %s is now %s", where, listWords(stripIndexes(key)), quote(ot), quote(nt))})
+					Sentence: fmt.Sprintf("%sReworded in %s: %s is now %s", where, plan.KeyLabel(key), quote(ot), quote(nt))})
 			}
-			inner := fmt.Sprintf("%sIn %s, %s: ", where, listWords(stripIndexes(key)), quote(nv.FieldByName("Text").String()))
+			inner := fmt.Sprintf("%sIn %s, %s: ", where, plan.KeyLabel(key), quote(nv.FieldByName("Text").String()))
 			for _, f := range itemExtras {
 				sf, _ := itemType.FieldByName(f)
 				w.scalar(ov.FieldByName(f), nv.FieldByName(f), item(j)+"."+tomlName(sf), inner, p.how)
@@ -284,7 +243,7 @@ func (w *walker) list(o, n reflect.Value, key, where string) {
 		if label == "" {
 			label = oe[p.old].label
 		}
-		inner := fmt.Sprintf("%s%s %s: ", where, capital(itemWords(key), where == ""), quote(label))
+		inner := fmt.Sprintf("%s%s %s: ", where, capital(plan.KeyItemLabel(key), where == ""), quote(label))
 		w.value(o.Index(p.old), n.Index(j), item(j), inner, p.how)
 	}
 	for i := range oe {
@@ -299,14 +258,14 @@ func (w *walker) list(o, n reflect.Value, key, where string) {
 // "Added to good at" for a list of items, "New change" for a list of tables.
 func addedWords(key string, elem reflect.Type, first bool) string {
 	if elem.Kind() == reflect.Struct && elem != itemType {
-		return capital("new "+itemWords(key), first)
+		return capital("new "+plan.KeyItemLabel(key), first)
 	}
-	return capital("added to "+listWords(stripIndexes(key)), first)
+	return capital("added to "+plan.KeyLabel(key), first)
 }
 
 func removedWords(key string, elem reflect.Type, first bool) string {
 	if elem.Kind() == reflect.Struct && elem != itemType {
-		return capital(itemWords(key)+" removed", first)
+		return capital(plan.KeyItemLabel(key)+" removed", first)
 	}
-	return capital("removed from "+listWords(stripIndexes(key)), first)
+	return capital("removed from "+plan.KeyLabel(key), first)
 }

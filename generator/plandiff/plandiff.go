@@ -259,7 +259,7 @@ func (w *walker) scalar(o, n reflect.Value, key, where, matched string) {
 		}
 	}
 	c := Change{Kind: Changed, Key: key, Old: ov, New: nv, MatchedBy: matched}
-	field := capital(fieldWords(key), where == "")
+	field := capital(plan.KeyLabel(key), where == "")
 	// Text is quoted (and long text shortened); amounts, dates and numbers are not.
 	os, ns := ov, nv
 	if o.Kind() == reflect.String {
@@ -354,71 +354,6 @@ func printValue(v reflect.Value) string {
 		return fmt.Sprint(v.Int())
 	}
 	return fmt.Sprint(v.Interface())
-}
-
-// fieldNames are the words for keys whose name alone reads badly, by their last
-// name or, where that is ambiguous, their whole key path.
-var fieldNames = map[string]string{
-	"who_i_am": "who I am", "i_do": "what I do", "we_think": "what we think it means",
-	"we_should": "what we should do", "how_i_lead": "how I lead my reviews", "pa": "employed PA",
-	"dbs_checks": "DBS checks", "isf": "Individual Service Fund", "year2": "year 2 cost",
-	"year3": "year 3 cost", "deprivation_of_liberty": "deprivation of liberty",
-	"person_centred_plan": "person-centred plan", "photo_alt": "photo's description",
-	"plan.written": "date written", "plan.review": "review date",
-	"housing.deprivation_of_liberty.review": "review date",
-	"made_by":                               "who decides", "by": "date", "picture_alt": "picture's description",
-	"ni_secondary_threshold": "NI secondary threshold", "employer_ni_percent": "employer's NI percent",
-	"ni_upper_secondary_threshold": "NI upper secondary threshold", "pension_opt_in": "pension opt-in",
-	"easy": "easy-read words", "easy_summary": "easy-read summary", "easy_purpose": "easy-read purpose",
-	"formats": "information formats", "adjustments": "reasonable adjustments", "funding": "who pays",
-	"outcomes.short": "short name", "control.decisions.kind": "kind of decision",
-	"budget.starts": "start of year 1", "service.start": "start date", "service.length": "length of the contract",
-	"support_plan_due": "date the support plan is due", "distress_steps": "what to do when I am anxious or upset",
-	"how_i_agreed": "how I agreed", "agreement.signatories.for": "signs for",
-	"emergencies.guides.first_shift": "on the first-shift page", "dos": "things to do", "donts": "things not to do",
-	"first_shift.yes": "how I say yes", "first_shift.no": "how I say no", "first_shift.pain": "how I show pain",
-	"first_shift.upset": "how I show I am upset", "read_by": "read and understood by",
-}
-
-// listNames are the words for lists whose last key name is not enough.
-var listNames = map[string]string{
-	"support.items": "support items", "important_to.items": "what is important to me",
-	"important_for.healthy": "staying healthy", "important_for.safe": "staying safe",
-	"management.want_to_learn": "what I want to learn about managing my budget",
-	"control.want_to_learn":    "what I want to learn about making decisions",
-}
-
-// fieldWords turns a key path's last name into words: "hourly_rate" → "hourly rate".
-func fieldWords(key string) string {
-	name := key
-	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
-		name = key[i+1:]
-	}
-	if w, ok := fieldNames[stripIndexes(key)]; ok {
-		return w
-	}
-	if w, ok := fieldNames[name]; ok {
-		return w
-	}
-	return strings.ReplaceAll(name, "_", " ")
-}
-
-// listWords names a list by its key: "about.good_at" → "good at".
-func listWords(key string) string {
-	if w, ok := listNames[key]; ok {
-		return w
-	}
-	if w, ok := fieldNames[lastName(key)]; ok {
-		return w
-	}
-	return strings.ReplaceAll(lastName(key), "_", " ")
-}
-
-func lastName(key string) string {
-	if i := strings.LastIndex(key, "."); i >= 0 {
-		return key[i+1:]
-	}
-	return key
 }
 
 func (w *walker) totals(o, n *budget.Budget) {
