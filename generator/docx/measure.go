@@ -18,19 +18,20 @@ import (
 // advances is one face's character widths in font units, and its units per em.
 type advances struct {
 	width      map[rune]int
+	ascii      [128]int // width of each ASCII character, the missing ones as "n": no map lookup
 	unitsPerEm int
 }
 
-var faceAdvances = sync.OnceValues(func() ([2]advances, error) {
+var faceAdvances = sync.OnceValues(func() (*[2]advances, error) {
 	var out [2]advances
 	for i, data := range [2][]byte{fonts.Regular, fonts.Bold} {
 		a, err := readAdvances(data)
 		if err != nil {
-			return out, err
+			return nil, err
 		}
 		out[i] = a
 	}
-	return out, nil
+	return &out, nil
 })
 
 func readAdvances(data []byte) (advances, error) {
@@ -55,17 +56,28 @@ func readAdvances(data []byte) (advances, error) {
 		i := min(int(g), n-1) // glyphs past the last metric share its advance
 		a.width[c] = int(binary.BigEndian.Uint16(hmtx[4*i:]))
 	}
+	for c := range a.ascii {
+		w, ok := a.width[rune(c)]
+		if !ok {
+			w = a.width['n']
+		}
+		a.ascii[c] = w
+	}
 	return a, nil
 }
 
 // textTwips is the width of s at size (half-points), in twips. A character the
 // face lacks counts as wide as an "n".
-func (a advances) textTwips(s string, halfPoints int) int {
+func (a *advances) textTwips(s string, halfPoints int) int {
 	if a.unitsPerEm == 0 {
 		return len(s) * halfPoints * 5 // no metrics: half an em a character
 	}
 	units := 0
 	for _, c := range s {
+		if c < 128 {
+			units += a.ascii[c]
+			continue
+		}
 		w, ok := a.width[c]
 		if !ok {
 			w = a.width['n']
@@ -89,9 +101,9 @@ func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longes
 			natural, line = max(natural, line), 0
 			continue
 		}
-		a := faces[0]
+		a := &faces[0]
 		if bold || r.Bold {
-			a = faces[1]
+			a = &faces[1]
 		}
 		space = a.textTwips(" ", halfPoints)
 		for i, word := range strings.Split(r.Text, " ") {

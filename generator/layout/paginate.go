@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,7 +100,11 @@ func paginate(items []item, sh *sheet) *Result {
 func assemble(pages [][]placed, sh *sheet) *Result {
 	res := &Result{Targets: map[string]Target{}}
 	for p, pl := range pages {
-		var boxes []Box
+		n := 0
+		for _, x := range pl {
+			n += len(x.it.boxes) + 2 // and an aside's two fills, at most
+		}
+		boxes := make([]Box, 0, n)
 		// The extent of each aside on this page.
 		type extent struct{ top, bottom float64 }
 		ext := map[*asideBox]*extent{}
@@ -193,7 +198,7 @@ func addFurniture(res *Result, meta doc.Meta, m *measurer) {
 		for i := range f {
 			f[i].Artifact = ArtifactPagination
 		}
-		res.Pages[p].Boxes = append(f, res.Pages[p].Boxes...)
+		res.Pages[p].Boxes = append(slices.Grow(f, len(res.Pages[p].Boxes)), res.Pages[p].Boxes...)
 	}
 }
 

@@ -165,13 +165,28 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // inside.
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 	runs = m.resolve(runs)
-	var out []word
-	var cur *word
+	size := 0
+	for _, r := range runs {
+		size += len(r.Text)
+	}
+	// One allocation for the words and one for all their pieces, sized for
+	// words of about five letters: growing them was a third of layout's time.
+	out := make([]word, 0, size/5+2)
+	arena := make([]piece, 0, size/5+2)
+	cur := -1  // index in out of the word being built, or -1
+	first := 0 // its first piece in arena
+	end := func() {
+		if cur >= 0 {
+			out[cur].pieces = arena[first:len(arena):len(arena)]
+			cur = -1
+		}
+	}
 	space := false
 	for _, r := range runs {
 		if r.LineBreak {
+			end()
 			out = append(out, word{brk: true})
-			cur, space = nil, false
+			space = false
 			continue
 		}
 		st := m.styleOf(r, ts)
@@ -183,20 +198,20 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 				chunk = text[:i]
 			}
 			if chunk != "" {
-				if cur == nil {
+				if cur < 0 {
 					out = append(out, word{space: space})
-					cur = &out[len(out)-1]
+					cur, first = len(out)-1, len(arena)
 					space = false
 				}
 				for _, fr := range m.runs(chunk, st) {
 					w := advance(fr.Face, fr.Text, ts.size)
-					if n := len(cur.pieces); n > 0 && cur.pieces[n-1].face == fr.Face && cur.pieces[n-1].link == r.Link {
-						cur.pieces[n-1].text += fr.Text
-						cur.pieces[n-1].w += w
+					if n := len(arena); n > first && arena[n-1].face == fr.Face && arena[n-1].link == r.Link {
+						arena[n-1].text += fr.Text
+						arena[n-1].w += w
 					} else {
-						cur.pieces = append(cur.pieces, piece{text: fr.Text, face: fr.Face, link: r.Link, w: w})
+						arena = append(arena, piece{text: fr.Text, face: fr.Face, link: r.Link, w: w})
 					}
-					cur.w += w
+					out[cur].w += w
 				}
 			}
 			if i < 0 {
@@ -204,9 +219,11 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 			}
 			_, n := utf8.DecodeRuneInString(text[i:])
 			text = text[i+n:]
-			cur, space = nil, len(out) > 0 && !out[len(out)-1].brk
+			end()
+			space = len(out) > 0 && !out[len(out)-1].brk
 		}
 	}
+	end()
 	return out
 }
 
