@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,7 +21,7 @@ type placed struct {
 // that leads to it, unless that chain began at the top of this page (it is taller
 // than a page, and keeping it would loop for ever): then the page breaks right
 // there.
-func paginate(items []item, sh *sheet) *Result {
+func paginate(items []item, sh *sheet, furniture func(page, total int) []Box) *Result {
 	var pages [][]placed
 	var cur []placed
 	y, atTop, fresh := contentTop, true, true
@@ -92,19 +91,21 @@ func paginate(items []item, sh *sheet) *Result {
 	if len(cur) > 0 || len(pages) == 0 {
 		pages = append(pages, cur)
 	}
-	return assemble(pages, sh)
+	return assemble(pages, sh, furniture)
 }
 
 // assemble turns placed items into pages of boxes, with the aside shading drawn
-// under the items it holds on each page.
-func assemble(pages [][]placed, sh *sheet) *Result {
+// under the items it holds on each page. Each page starts with its furniture
+// (running header and footer, page p+1 of total), read first as artifacts.
+func assemble(pages [][]placed, sh *sheet, furniture func(page, total int) []Box) *Result {
 	res := &Result{Targets: map[string]Target{}}
 	for p, pl := range pages {
-		n := 0
+		furn := furniture(p, len(pages))
+		n := len(furn)
 		for _, x := range pl {
 			n += len(x.it.boxes) + 2 // and an aside's two fills, at most
 		}
-		boxes := make([]Box, 0, n)
+		boxes := append(make([]Box, 0, n), furn...)
 		// The extent of each aside on this page.
 		type extent struct{ top, bottom float64 }
 		ext := map[*asideBox]*extent{}
@@ -155,51 +156,48 @@ func assemble(pages [][]placed, sh *sheet) *Result {
 	return res
 }
 
-// addFurniture draws the running header and footer of every page: the
+// furniture draws the running header and footer of page p (from 0) of total: the
 // classification (and DRAFT, on every page of a draft) and the person's name above;
 // the title, version and date and "Page X of Y" below.
-func addFurniture(res *Result, meta doc.Meta, m *measurer) {
+func furniture(meta doc.Meta, m *measurer, p, total int) []Box {
 	sh := sheetFor(meta.Kind, 1)
 	size := sh.furniture.size
 	regular, bold := m.fonts.Face(typeface.Regular), m.fonts.Face(typeface.Bold)
-	total := strconv.Itoa(len(res.Pages))
 	footer := meta.Title
 	for _, s := range []string{"version " + meta.Version, meta.Date} {
 		if s != "" && s != "version " {
 			footer += " · " + s
 		}
 	}
-	for p := range res.Pages {
-		var f []Box
-		x := marginLeft
-		right := meta.PersonName
-		rw := textWidth(m, right, typeface.Regular, size)
-		room := contentW - rw - 8
-		if meta.Draft != "" {
-			for _, b := range textBoxes(m, meta.Draft, typeface.Bold, size, x, headerBaseline, colDraft) {
-				f = append(f, b)
-				x += b.W
-			}
-			x += advance(bold, "  ", size)
-			room -= x - marginLeft
+	var f []Box
+	x := marginLeft
+	right := meta.PersonName
+	rw := textWidth(m, right, typeface.Regular, size)
+	room := contentW - rw - 8
+	if meta.Draft != "" {
+		for _, b := range textBoxes(m, meta.Draft, typeface.Bold, size, x, headerBaseline, colDraft) {
+			f = append(f, b)
+			x += b.W
 		}
-		left := meta.Classification
-		if meta.Brand.Name != "" {
-			left = meta.Brand.Name + " · " + left
-		}
-		f = append(f, textBoxes(m, fitText(m, left, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
-		f = append(f, textBoxes(m, right, typeface.Regular, size, PageW-marginRight-rw, headerBaseline, colFurniture)...)
-		f = append(f, Box{Kind: Rule, X: marginLeft, Y: headerRule, X2: PageW - marginRight, Y2: headerRule, LineWidth: 0.2, Color: colRule})
-		f = append(f, Box{Kind: Rule, X: marginLeft, Y: footerRule, X2: PageW - marginRight, Y2: footerRule, LineWidth: 0.2, Color: colRule})
-		pageText := "Page " + strconv.Itoa(p+1) + " of " + total
-		pw := advance(regular, pageText, size)
-		f = append(f, textBoxes(m, fitText(m, footer, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)...)
-		f = append(f, textBoxes(m, pageText, typeface.Regular, size, PageW-marginRight-pw, footerBaseline, colFurniture)...)
-		for i := range f {
-			f[i].Artifact = ArtifactPagination
-		}
-		res.Pages[p].Boxes = append(slices.Grow(f, len(res.Pages[p].Boxes)), res.Pages[p].Boxes...)
+		x += advance(bold, "  ", size)
+		room -= x - marginLeft
 	}
+	left := meta.Classification
+	if meta.Brand.Name != "" {
+		left = meta.Brand.Name + " · " + left
+	}
+	f = append(f, textBoxes(m, fitText(m, left, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
+	f = append(f, textBoxes(m, right, typeface.Regular, size, PageW-marginRight-rw, headerBaseline, colFurniture)...)
+	f = append(f, Box{Kind: Rule, X: marginLeft, Y: headerRule, X2: PageW - marginRight, Y2: headerRule, LineWidth: 0.2, Color: colRule})
+	f = append(f, Box{Kind: Rule, X: marginLeft, Y: footerRule, X2: PageW - marginRight, Y2: footerRule, LineWidth: 0.2, Color: colRule})
+	pageText := "Page " + strconv.Itoa(p+1) + " of " + strconv.Itoa(total)
+	pw := advance(regular, pageText, size)
+	f = append(f, textBoxes(m, fitText(m, footer, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)...)
+	f = append(f, textBoxes(m, pageText, typeface.Regular, size, PageW-marginRight-pw, footerBaseline, colFurniture)...)
+	for i := range f {
+		f[i].Artifact = ArtifactPagination
+	}
+	return f
 }
 
 // textBoxes sets text on one line at x, baseline y, with the fallback face where

@@ -3759,7 +3759,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// lifeplan patch 7: a page's content starts with the room the last page
+	// took, not empty, so it seldom grows by copying.
+	room := 0
+	if n := len(f.pages); n > 1 {
+		room = f.pages[n-1].Len()
+	}
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, room)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -5061,6 +5067,16 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// lifeplan patch 7: the file holds every page's content and then some; room
+	// for it all at once, rather than growing it by copying.
+	room := 1<<16 + len(f.fonts)<<15 // objects, and some 32 KB a font subset
+	for _, pg := range f.pages {
+		room += pg.Len()
+	}
+	for _, img := range f.images {
+		room += len(img.data) + len(img.smask) + len(img.pal)
+	}
+	f.buffer.Grow(room)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
