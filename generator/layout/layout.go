@@ -86,12 +86,17 @@ const (
 
 // Box is one thing drawn on a page, in mm from the page's top-left corner.
 type Box struct {
-	Kind      BoxKind
+	// The one-byte fields come first, together: a page holds thousands of boxes,
+	// and spread out they cost 16 bytes of padding each.
+	Kind  BoxKind
+	Color RGB
+	// Artifact is what kind of artifact the box is, when Elem is nil.
+	Artifact Artifact
+
 	X, Y      float64
 	W, H      float64
 	X2, Y2    float64 // Rule only
 	LineWidth float64 // Stroke and Rule
-	Color     RGB
 
 	Text string
 	Face *typeface.Face
@@ -100,8 +105,7 @@ type Box struct {
 	Image *doc.Image
 
 	// Elem is the structure element whose content the box is; nil for an artifact.
-	Elem     *Elem
-	Artifact Artifact
+	Elem *Elem
 	// Link, when set, makes the box a link to the heading with this anchor.
 	Link string
 }
