@@ -73,15 +73,24 @@ func fieldIndex(t reflect.Type, key string) int {
 }
 
 // schemaKey is the path in SchemaKeys' form, "[]" for the elements of a list.
-func (fp fieldPath) schemaKey() string {
+func (fp fieldPath) schemaKey() string { return fp.key(nil) }
+
+// key writes the path with the index of each list's element taken from index,
+// or "[]" for every list when index is nil.
+func (fp fieldPath) key(index []int) string {
 	var b strings.Builder
 	for i, s := range fp.steps {
 		if i > 0 {
 			b.WriteByte('.')
 		}
 		b.WriteString(s.key)
-		if s.each {
+		switch {
+		case s.each && index == nil:
 			b.WriteString("[]")
+		case s.each:
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(index[i]))
+			b.WriteByte(']')
 		}
 	}
 	return b.String()
@@ -93,21 +102,7 @@ func (fp fieldPath) schemaKey() string {
 // asked for, as most places hold no picture.
 func (fp fieldPath) visit(v reflect.Value, fn func(at func() string, field, table reflect.Value)) {
 	index := make([]int, len(fp.steps)) // the element taken of each list on the way
-	at := func() string {
-		var b strings.Builder
-		for i, s := range fp.steps {
-			if i > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(s.key)
-			if s.each {
-				b.WriteByte('[')
-				b.WriteString(strconv.Itoa(index[i]))
-				b.WriteByte(']')
-			}
-		}
-		return b.String()
-	}
+	at := func() string { return fp.key(index) }
 	var walk func(v reflect.Value, i int)
 	walk = func(v reflect.Value, i int) {
 		s := fp.steps[i]
