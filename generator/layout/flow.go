@@ -60,7 +60,8 @@ type flow struct {
 	listDepth  int
 	markers    []marker
 	aside      *asideBox
-	accent     RGB // the colour of headings
+	accent     RGB    // the colour of headings
+	refLines   uint16 // lines holding page references so far
 }
 
 // gap asks for at least g mm of space before the next item. Gaps collapse (the
@@ -270,6 +271,7 @@ func (f *flow) lineBoxes(out []Box, mk []marker, l line, ts textStyle, fr frame,
 	baseline := top + baselineOffset(ts)
 	var link *Elem
 	linkTo := ""
+	first := len(out)
 	for _, s := range l.segs {
 		owner := e
 		if s.link != "" && e != nil {
@@ -284,7 +286,24 @@ func (f *flow) lineBoxes(out []Box, mk []marker, l line, ts textStyle, fr frame,
 		out = append(out, Box{Kind: Text, X: x + s.x, Y: baseline, W: s.w, Text: s.text, Face: s.face,
 			Size: ts.size, Color: c, Elem: owner, Link: s.link})
 	}
+	f.markRefLine(out[first:], align)
 	return out
+}
+
+// markRefLine tells the boxes of a line that holds a page number's stand-in
+// which line they are, for fillPageRefs.
+func (f *flow) markRefLine(line []Box, align doc.Align) {
+	has := false
+	for _, b := range line {
+		has = has || strings.HasPrefix(b.Link, standInMark)
+	}
+	if !has || f.refLines == math.MaxUint16 {
+		return // the last: fillPageRefs finds a stand-in with no line, and gives up
+	}
+	f.refLines++
+	for i := range line {
+		line[i].refLine, line[i].refAlign = f.refLines, uint8(align)
+	}
 }
 
 func baselineOffset(ts textStyle) float64 {

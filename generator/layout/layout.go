@@ -92,6 +92,11 @@ type Box struct {
 	Color RGB
 	// Artifact is what kind of artifact the box is, when Elem is nil.
 	Artifact Artifact
+	// refAlign is how the line of a box with a page reference is aligned, and
+	// refLine which line it is (0: a line without one): fillPageRefs moves the
+	// line's other boxes when the number is narrower than its stand-in.
+	refAlign uint8
+	refLine  uint16
 
 	X, Y      float64
 	W, H      float64
@@ -171,8 +176,10 @@ func (r *Result) PageNumbers() doc.Pages {
 // Layout lays d out on A4 pages with fonts.
 //
 // Page references (doc.Inline.PageOf) need the pages they point at, which are known
-// only once the document is laid out: layout runs again with the numbers found
-// until they no longer change (at most three passes; two in practice).
+// only once the document is laid out. Each is laid out with the room of two digits,
+// and the numbers are put in once the pages are known (fillPageRefs); only when a
+// number needs more room (page 100 on) or names no anchor is the document laid
+// out again with the numbers found, until they no longer change.
 func Layout(d *doc.Document, fonts *typeface.Set) *Result {
 	var res *Result
 	if d.Meta.Kind == doc.OnePage {
@@ -187,9 +194,12 @@ func Layout(d *doc.Document, fonts *typeface.Set) *Result {
 func layoutWithRefs(d *doc.Document, blocks []doc.Block, fonts *typeface.Set, sh *sheet) *Result {
 	m := &measurer{fonts: fonts}
 	res := layoutPass(d, blocks, m, sh)
-	if !hasPageRefs(blocks) {
+	if !hasPageRefs(blocks) || fillPageRefs(res) {
 		return res
 	}
+	// A page number wider than its stand-in (page 100 on), an anchor that does
+	// not exist, or more lines with references than can be told apart: lay the
+	// document out again with the numbers found, until they no longer change.
 	for range 3 {
 		m.pages = res.PageNumbers()
 		next := layoutPass(d, blocks, m, sh)

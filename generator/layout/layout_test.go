@@ -579,3 +579,71 @@ func TestBrand(t *testing.T) {
 		}
 	}
 }
+
+// TestPageReferencesFilledInOnePass: a page number narrower than its two-digit
+// stand-in closes up its line (or, right-aligned, keeps its right edge), so the
+// boxes of the line still abut; a number too wide for the stand-in (page 100 on)
+// makes the document be laid out again, with the right number.
+func TestPageReferencesFilledInOnePass(t *testing.T) {
+	ref := func(anchor string) doc.Inline { return doc.Inline{Text: "#", PageOf: anchor} }
+	for _, tc := range []struct {
+		name  string
+		paras int // of filler before the target
+	}{
+		{"one digit", 20},
+		{"two digits", 200},
+		{"three digits", 1800},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks := []doc.Block{
+				heading(1, "Contents"),
+				&doc.Paragraph{Text: []doc.Inline{{Text: "See page "}, ref("money"), {Text: " for the money, and more words after it."}}},
+				&doc.Table{
+					Header: []doc.Cell{{Text: text("Section")}, {Text: text("Page")}},
+					Rows:   [][]doc.Cell{{{Text: text("Money")}, {Text: []doc.Inline{ref("money")}}}},
+					Align:  []doc.Align{doc.AlignLeft, doc.AlignRight},
+				},
+			}
+			for range tc.paras {
+				blocks = append(blocks, para(lorem(30)))
+			}
+			blocks = append(blocks, heading(2, "Money"), para("The budget."))
+			res := lay(blocks...)
+			want := strconv.Itoa(res.Targets["money"].Page)
+			var refs []Box
+			for _, b := range res.Pages[0].Boxes {
+				if strings.HasPrefix(b.Link, standInMark) || b.Text == standIn {
+					t.Fatalf("a stand-in is left: %+v", b)
+				}
+				if b.Link == "money" {
+					refs = append(refs, b)
+				}
+			}
+			if len(refs) != 2 || refs[0].Text != want || refs[1].Text != want {
+				t.Fatalf("page references %+v, want two of %s", refs, want)
+			}
+			// The line of the paragraph: its boxes abut, left to right.
+			var line []Box
+			for _, b := range res.Pages[0].Boxes {
+				if b.Kind == Text && b.Y == refs[0].Y && b.X < contentW/2+marginLeft {
+					line = append(line, b)
+				}
+			}
+			for i := 1; i < len(line); i++ {
+				if math.Abs(line[i].X-(line[i-1].X+line[i-1].W)) > epsilon {
+					t.Errorf("%q ends at %.2f but %q starts at %.2f", line[i-1].Text, line[i-1].X+line[i-1].W, line[i].Text, line[i].X)
+				}
+			}
+			// The right-aligned cell: the number ends where the table does.
+			var right float64
+			for _, b := range res.Pages[0].Boxes {
+				if b.Kind == Stroke {
+					right = math.Max(right, b.X+b.W)
+				}
+			}
+			if got := refs[1].X + refs[1].W; math.Abs(got-(right-sheetFor(doc.Standard, 1).cellPadX)) > epsilon {
+				t.Errorf("right-aligned number ends at %.2f, the cell's text at %.2f", got, right-sheetFor(doc.Standard, 1).cellPadX)
+			}
+		})
+	}
+}

@@ -103,7 +103,9 @@ func asArtifacts(it item) *item {
 	for i := range c.boxes {
 		c.boxes[i].Elem = nil
 		c.boxes[i].Artifact = ArtifactLayout
-		c.boxes[i].Link = ""
+		if !strings.HasPrefix(c.boxes[i].Link, standInMark) { // fillPageRefs must find its stand-ins
+			c.boxes[i].Link = ""
+		}
 	}
 	c.keep, c.gap, c.anchors, c.bookmark, c.repeat = false, 0, nil, nil, nil
 	return &c

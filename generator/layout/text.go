@@ -125,9 +125,21 @@ type line struct {
 	w    float64 // natural width, mm
 }
 
+// standIn is the text a page reference is laid out with before the pages are
+// known: two digits, the room of every page number up to 99, since 0 is the
+// widest digit of every face of Atkinson Hyperlegible Next (its figures are
+// proportional: 1 is the narrowest). fillPageRefs checks each number fits.
+const standIn = "00"
+
+// standInMark starts the link of a stand-in: the link is the mark and the anchor.
+// No anchor holds a NUL, so no real link starts with it.
+const standInMark = "\x00page-of:"
+
 // resolve turns PageOf runs into their page numbers (linked to the heading), so that
 // the rest of layout only sees text. Before pages are known a two-digit stand-in
-// takes the room a page number will most likely need.
+// takes the room a page number will most likely need; its link is the anchor
+// marked with standInMark, so that the number can be put in its place once the
+// pages are known (fillPageRefs).
 func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 	has := false
 	for _, r := range runs {
@@ -145,15 +157,16 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 		if r.PageOf == "" {
 			continue
 		}
-		text := "00"
+		text, link := standIn, standInMark+r.PageOf
 		if m.pages != nil {
+			link = r.PageOf
 			if n, ok := m.pages[r.PageOf]; ok {
 				text = strconv.Itoa(n)
 			} else {
 				text = r.Text // an anchor that does not exist: keep what the author wrote
 			}
 		}
-		out[i] = doc.Inline{Text: text, Bold: r.Bold, Italic: r.Italic, Link: r.PageOf}
+		out[i] = doc.Inline{Text: text, Bold: r.Bold, Italic: r.Italic, Link: link}
 	}
 	return out
 }
