@@ -2326,7 +2326,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // lifeplan patch 6: was f.outf("BT /F%s %.2f Tf ET", …)
 	}
 }
 

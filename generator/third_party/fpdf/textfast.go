@@ -1,6 +1,6 @@
 // lifeplan patch (see LIFEPLAN.md, patch 6): Text writes the common case, UTF-8
 // text without underline, strike-out or right-to-left order, straight into the
-// page, without fmt and without the intermediate strings.
+// page, without fmt and without the intermediate strings; so does SetFont.
 
 package fpdf
 
@@ -36,6 +36,22 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) {
 			used[int(uni)] = int(uni) // a map write costs more than a read
 		}
 	}
+}
+
+// outFontSelect writes what SetFont wrote with outf("BT /F%s %.2f Tf ET",
+// f.currentFont.i, f.fontSizePt), without fmt.
+func (f *Fpdf) outFontSelect() {
+	b := append(f.textBuf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET\n"...)
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+	f.textBuf = b
 }
 
 // appendEscapedUTF16 appends s as UTF-16BE (as utf8toutf16 converts it: one,

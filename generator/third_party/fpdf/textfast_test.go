@@ -40,3 +40,17 @@ func TestTextFastIsUpstreamText(t *testing.T) {
 		}
 	}
 }
+
+// TestFontSelectIsUpstreams: SetFont writes the operator upstream's did.
+func TestFontSelectIsUpstreams(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	f.AddPage()
+	for _, size := range []float64{12, 10.5, 9.333, 16} {
+		before := f.pages[f.page].Len()
+		f.SetFont("Helvetica", "B", size)
+		want := sprintf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt) + "\n"
+		if got := f.pages[f.page].String()[before:]; got != want {
+			t.Errorf("size %v: got %q, want %q", size, got, want)
+		}
+	}
+}
