@@ -28,14 +28,17 @@ func tokens(s string) []token {
 		if start < 0 {
 			return
 		}
-		w := strings.Trim(s[start:at], "'’")
+		// A word starts with a letter or digit and takes an apostrophe only
+		// before a letter, so it neither starts nor ends with one.
+		w := s[start:at]
 		r, _ := utf8.DecodeRuneInString(w)
-		out = append(out, token{word: strings.ReplaceAll(strings.ToLower(w), "’", "'"), capital: unicode.IsUpper(r)})
+		out = append(out, token{word: fold(w), capital: unicode.IsUpper(r)})
 		start = -1
 	}
 	for i, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'),
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if start < 0 {
 				start = i
 			}
@@ -53,6 +56,17 @@ func tokens(s string) []token {
 		out[len(out)-1].clauseEnd = true
 	}
 	return out
+}
+
+// fold is a word in lower case with typographic apostrophes made plain; most
+// words are lower-case ASCII already, and come back as they are.
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+		}
+	}
+	return w
 }
 
 func isLetterAt(s string, i int) bool {
