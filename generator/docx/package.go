@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"lifeplan/fonts"
 	"lifeplan/generator/doc"
@@ -103,12 +104,14 @@ func fontPartName(i int) string { return "font" + strconv.Itoa(i+1) + ".odttf" }
 // zipEpoch is the earliest time a zip entry can carry.
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// flateWriters are the compressors of the XML parts, at flate.BestSpeed. Go's
-// default level made compressing the XML three quarters of the time of writing a
-// DOCX (13.5 ms of the LLSP's); BestSpeed takes 9 ms, for a file 6% larger (193 →
-// 204 KB). A compressor costs more to make than a small part does to compress,
-// so they are pooled, as archive/zip pools its own: zip writes one entry at a
-// time, and each entry resets the compressor.
+// flateWriters are the compressors of the XML parts, at flate.BestSpeed, from
+// github.com/klauspost/compress: a drop-in for compress/flate whose fastest level
+// takes half the time of the standard library's (the LLSP's document.xml, 300 KB:
+// 0.95 against 2.0 ms) for a smaller file (44 against 47 KB). Go's default level
+// had made compressing the XML three quarters of the time of writing a DOCX. A
+// compressor costs more to make than a small part does to compress, so they are
+// pooled, as archive/zip pools its own: zip writes one entry at a time, and each
+// entry resets the compressor.
 var flateWriters = sync.Pool{New: func() any {
 	fw, err := flate.NewWriter(io.Discard, flate.BestSpeed)
 	if err != nil {
