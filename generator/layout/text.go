@@ -46,6 +46,7 @@ type measurer struct {
 	// twice, and all but those few runs come out the same the second time.
 	wrapped map[wrapKey][]line
 	natural map[wrapKey][2]float64
+	split   map[wrapKey][]word
 }
 
 // wrapKey names one piece of text of the document being laid out (by where its
@@ -177,15 +178,34 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // its month or a month and its year does not separate words: such runs never wrap
 // inside.
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
-	runs = m.resolve(runs)
-	size := 0
-	for _, r := range runs {
-		size += len(r.Text)
+	// A table cell's text is measured for the column widths, then wrapped: its
+	// words are made once.
+	key, memo := memoKey(runs, ts, 0)
+	if memo {
+		if ws, ok := m.split[key]; ok {
+			return ws
+		}
 	}
-	// One allocation for the words and one for all their pieces, sized for
-	// words of about five letters: growing them was a third of layout's time.
-	out := make([]word, 0, size/5+2)
-	arena := make([]piece, 0, size/5+2)
+	ws := m.splitWords(runs, ts)
+	if memo {
+		if m.split == nil {
+			m.split = map[wrapKey][]word{}
+		}
+		m.split[key] = ws
+	}
+	return ws
+}
+
+func (m *measurer) splitWords(runs []doc.Inline, ts textStyle) []word {
+	runs = m.resolve(runs)
+	n := 1
+	for _, r := range runs {
+		n += strings.Count(r.Text, " ") + 1
+	}
+	// One allocation for the words and one for all their pieces, sized by the
+	// spaces: growing them was a third of layout's time.
+	out := make([]word, 0, n)
+	arena := make([]piece, 0, n)
 	cur := -1  // index in out of the word being built, or -1
 	first := 0 // its first piece in arena
 	end := func() {
