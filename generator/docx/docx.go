@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 
 	"lifeplan/generator/doc"
 )
@@ -39,19 +40,29 @@ func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 		return fmt.Errorf("docx: %w", err)
 	}
 	r := newRenderer(d, pages)
-	body, err := r.document()
-	if err != nil {
+	body := buffers.Get().(*xmlWriter)
+	defer buffers.Put(body)
+	body.Reset()
+	if err := r.document(body); err != nil {
 		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
 	}
-	data, err := r.pack(body, created)
-	if err != nil {
+	file := buffers.Get().(*xmlWriter)
+	defer buffers.Put(file)
+	file.Reset()
+	if err := r.pack(&file.Buffer, body.Bytes(), created); err != nil {
 		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
 	}
-	if _, err := w.Write(data); err != nil {
+	if _, err := w.Write(file.Bytes()); err != nil {
 		return fmt.Errorf("docx: writing %q: %w", d.Meta.Title, err)
 	}
 	return nil
 }
+
+// buffers hold a document's XML and its zip while Render makes them; both are
+// copied out (to w) before Render returns, so they are reused by the next
+// document rather than grown from nothing each time (a long document's XML is
+// some 300 KB, its file as much again).
+var buffers = sync.Pool{New: func() any { return new(xmlWriter) }}
 
 // renderer is the state of one Render call. Nothing is shared between calls but
 // read-only caches of the embedded fonts (their coverage, widths and compressed
@@ -101,15 +112,14 @@ type place struct {
 	depth  int
 }
 
-// document writes word/document.xml.
-func (r *renderer) document() ([]byte, error) {
-	w := &xmlWriter{}
+// document writes word/document.xml into w.
+func (r *renderer) document(w *xmlWriter) error {
 	w.WriteString(xmlHeader)
 	w.start("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP, "xmlns:a", nsA, "xmlns:pic", nsPic)
 	w.start("w:body")
 	top := place{width: textWidth}
 	if err := r.organisation(w); err != nil {
-		return nil, err
+		return err
 	}
 	// Consecutive easy-read points are gathered into one table (points.go).
 	var run []*doc.Paragraph
@@ -129,21 +139,21 @@ func (r *renderer) document() ([]byte, error) {
 			run = append(run, p)
 		} else {
 			if err := flush(); err != nil {
-				return nil, err
+				return err
 			}
 			if err := r.block(w, b, top); err != nil {
-				return nil, fmt.Errorf("block %d: %w", i, err)
+				return fmt.Errorf("block %d: %w", i, err)
 			}
 		}
 		if r.toc.after == i {
 			if err := flush(); err != nil {
-				return nil, err
+				return err
 			}
 			r.contents(w)
 		}
 	}
 	if err := flush(); err != nil {
-		return nil, err
+		return err
 	}
 	if r.toc.after == len(r.d.Blocks) {
 		r.contents(w)
@@ -158,7 +168,7 @@ func (r *renderer) document() ([]byte, error) {
 	w.end("w:sectPr")
 	w.end("w:body")
 	w.end("w:document")
-	return w.Bytes(), nil
+	return nil
 }
 
 func (r *renderer) blocks(w *xmlWriter, bs []doc.Block, at place) error {

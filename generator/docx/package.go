@@ -55,11 +55,11 @@ type part struct {
 }
 
 // pack builds every part around the body and zips them.
-func (r *renderer) pack(body []byte, created time.Time) ([]byte, error) {
+func (r *renderer) pack(out *bytes.Buffer, body []byte, created time.Time) error {
 	header, footer := r.headerXML(), r.footerXML()
 	embedded, err := r.glyphs.embedded()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	parts := []part{
 		{name: "[Content_Types].xml", data: contentTypes(r.media)},
@@ -88,7 +88,7 @@ func (r *renderer) pack(body []byte, created time.Time) ([]byte, error) {
 		}
 		parts = append(parts, p)
 	}
-	return writeZip(parts, created)
+	return writeZip(out, parts, created)
 }
 
 // language is the document's BCP 47 tag, British English when the plan gives none.
@@ -120,7 +120,7 @@ var flateWriters = sync.Pool{New: func() any {
 	return fw
 }}
 
-func writeZip(parts []part, created time.Time) ([]byte, error) {
+func writeZip(buf *bytes.Buffer, parts []part, created time.Time) error {
 	rank := func(name string) int {
 		switch name {
 		case "[Content_Types].xml":
@@ -153,9 +153,8 @@ func writeZip(parts []part, created time.Time) ([]byte, error) {
 			room += len(p.data)/3 + 128
 		}
 	}
-	var buf bytes.Buffer
 	buf.Grow(room)
-	zw := zip.NewWriter(&buf)
+	zw := zip.NewWriter(buf)
 	fw := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(fw)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
@@ -172,25 +171,25 @@ func writeZip(parts []part, created time.Time) ([]byte, error) {
 			h.CRC32, h.CompressedSize64, h.UncompressedSize64 = p.raw.crc, uint64(len(p.raw.data)), p.raw.size
 			out, err := zw.CreateRaw(h)
 			if err != nil {
-				return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+				return fmt.Errorf("zip entry %s: %w", p.name, err)
 			}
 			if _, err := out.Write(p.raw.data); err != nil {
-				return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+				return fmt.Errorf("zip entry %s: %w", p.name, err)
 			}
 			continue
 		}
 		out, err := zw.CreateHeader(h)
 		if err != nil {
-			return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+			return fmt.Errorf("zip entry %s: %w", p.name, err)
 		}
 		if _, err := out.Write(p.data); err != nil {
-			return nil, fmt.Errorf("zip entry %s: %w", p.name, err)
+			return fmt.Errorf("zip entry %s: %w", p.name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("zip: %w", err)
+		return fmt.Errorf("zip: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // setDOSTime stamps h with t in the zip format's own MS-DOS fields only. Setting

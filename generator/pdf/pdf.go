@@ -9,7 +9,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -63,11 +62,11 @@ func Export(res *layout.Result, meta doc.Meta) ([]byte, error) {
 	if err := e.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: drawing %q: %w", meta.Title, err)
 	}
-	var buf bytes.Buffer
-	if err := e.pdf.Output(&buf); err != nil {
+	src, err := e.pdf.OutputBytes()
+	if err != nil {
 		return nil, fmt.Errorf("pdf: writing %q: %w", meta.Title, err)
 	}
-	out, err := pdftag.Apply(buf.Bytes(), e.tree(res.Root), pdftag.Info{Title: e.title, Lang: language(meta)})
+	out, err := pdftag.Apply(src, e.tree(res.Root), pdftag.Info{Title: e.title, Lang: language(meta)})
 	if err != nil {
 		return nil, fmt.Errorf("pdf: tagging %q: %w", meta.Title, err)
 	}

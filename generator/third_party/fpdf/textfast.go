@@ -88,3 +88,19 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// OutputBytes closes the document and returns its bytes, without the copy that
+// Output makes into a writer: the slice is the document's own buffer, so the
+// Fpdf must not be used afterwards (lifeplan patch 7).
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
+}
