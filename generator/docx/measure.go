@@ -106,10 +106,12 @@ func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longes
 			a = &faces[1]
 		}
 		space = a.textTwips(" ", halfPoints)
-		for i, word := range strings.Split(r.Text, " ") {
-			if i > 0 {
+		first := true
+		for word := range strings.SplitSeq(r.Text, " ") {
+			if !first {
 				line += space
 			}
+			first = false
 			w := a.textTwips(word, halfPoints)
 			line += w
 			longest = max(longest, w)

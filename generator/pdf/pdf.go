@@ -431,8 +431,8 @@ func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
 	}
 	var conv func(*layout.Elem) *pdftag.Elem
 	conv = func(el *layout.Elem) *pdftag.Elem {
-		out := &pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope}
 		own := e.content[el]
+		out := &pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope, Kids: make([]pdftag.Kid, 0, len(el.Kids)+len(own))}
 		// Children keep their order; an empty child stays after the one before it.
 		last := -1
 		for _, k := range el.Kids {

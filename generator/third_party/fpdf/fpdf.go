@@ -3972,7 +3972,14 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// lifeplan patch 7: the bytes as they are; upstream's f.out(string(b))
+	// copied every stream (pages, fonts, pictures) once more.
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
 	f.out("endstream")
 }
 
