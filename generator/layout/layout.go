@@ -231,7 +231,7 @@ func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Re
 	f := &flow{m: m, sh: sh, root: root, accent: accent(d.Meta.Brand.Accent)}
 	f.brand(d.Meta.Brand, root)
 	f.blocks(blocks, root, frame{x: marginLeft, w: contentW})
-	res := paginate(f.items, sh, func(page, total int) []Box { return furniture(d.Meta, m, page, total) })
+	res := paginate(f.items, sh, newFurniture(d.Meta, m))
 	res.Root = root
 	res.Size = sh.body.size
 	return res

@@ -156,10 +156,12 @@ func assemble(pages [][]placed, sh *sheet, furniture func(page, total int) []Box
 	return res
 }
 
-// furniture draws the running header and footer of page p (from 0) of total: the
-// classification (and DRAFT, on every page of a draft) and the person's name above;
-// the title, version and date and "Page X of Y" below.
-func furniture(meta doc.Meta, m *measurer, p, total int) []Box {
+// newFurniture returns what draws the running header and footer of page p (from
+// 0) of total: the classification (and DRAFT, on every page of a draft) and the
+// person's name above; the title, version and date and "Page X of Y" below. The
+// header is the same on every page and is measured once; so is the footer's
+// text for each width the page number leaves it.
+func newFurniture(meta doc.Meta, m *measurer) func(p, total int) []Box {
 	sh := sheetFor(meta.Kind, 1)
 	size := sh.furniture.size
 	regular, bold := m.fonts.Face(typeface.Regular), m.fonts.Face(typeface.Bold)
@@ -169,14 +171,14 @@ func furniture(meta doc.Meta, m *measurer, p, total int) []Box {
 			footer += " · " + s
 		}
 	}
-	var f []Box
+	var header []Box
 	x := marginLeft
 	right := meta.PersonName
 	rw := textWidth(m, right, typeface.Regular, size)
 	room := contentW - rw - 8
 	if meta.Draft != "" {
 		for _, b := range textBoxes(m, meta.Draft, typeface.Bold, size, x, headerBaseline, colDraft) {
-			f = append(f, b)
+			header = append(header, b)
 			x += b.W
 		}
 		x += advance(bold, "  ", size)
@@ -186,18 +188,27 @@ func furniture(meta doc.Meta, m *measurer, p, total int) []Box {
 	if meta.Brand.Name != "" {
 		left = meta.Brand.Name + " · " + left
 	}
-	f = append(f, textBoxes(m, fitText(m, left, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
-	f = append(f, textBoxes(m, right, typeface.Regular, size, PageW-marginRight-rw, headerBaseline, colFurniture)...)
-	f = append(f, Box{Kind: Rule, X: marginLeft, Y: headerRule, X2: PageW - marginRight, Y2: headerRule, LineWidth: 0.2, Color: colRule})
-	f = append(f, Box{Kind: Rule, X: marginLeft, Y: footerRule, X2: PageW - marginRight, Y2: footerRule, LineWidth: 0.2, Color: colRule})
-	pageText := "Page " + strconv.Itoa(p+1) + " of " + strconv.Itoa(total)
-	pw := advance(regular, pageText, size)
-	f = append(f, textBoxes(m, fitText(m, footer, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)...)
-	f = append(f, textBoxes(m, pageText, typeface.Regular, size, PageW-marginRight-pw, footerBaseline, colFurniture)...)
-	for i := range f {
-		f[i].Artifact = ArtifactPagination
+	header = append(header, textBoxes(m, fitText(m, left, size, room), typeface.Regular, size, x, headerBaseline, colFurniture)...)
+	header = append(header, textBoxes(m, right, typeface.Regular, size, PageW-marginRight-rw, headerBaseline, colFurniture)...)
+	header = append(header, Box{Kind: Rule, X: marginLeft, Y: headerRule, X2: PageW - marginRight, Y2: headerRule, LineWidth: 0.2, Color: colRule})
+	header = append(header, Box{Kind: Rule, X: marginLeft, Y: footerRule, X2: PageW - marginRight, Y2: footerRule, LineWidth: 0.2, Color: colRule})
+	footers := map[float64][]Box{} // the footer's text, by the page number's width
+	return func(p, total int) []Box {
+		pageText := "Page " + strconv.Itoa(p+1) + " of " + strconv.Itoa(total)
+		pw := advance(regular, pageText, size)
+		foot, ok := footers[pw]
+		if !ok {
+			foot = textBoxes(m, fitText(m, footer, size, contentW-pw-20), typeface.Regular, size, marginLeft, footerBaseline, colFurniture)
+			footers[pw] = foot
+		}
+		f := make([]Box, 0, len(header)+len(foot)+2)
+		f = append(append(f, header...), foot...)
+		f = append(f, textBoxes(m, pageText, typeface.Regular, size, PageW-marginRight-pw, footerBaseline, colFurniture)...)
+		for i := range f {
+			f[i].Artifact = ArtifactPagination
+		}
+		return f
 	}
-	return f
 }
 
 // textBoxes sets text on one line at x, baseline y, with the fallback face where
