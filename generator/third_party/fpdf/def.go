@@ -811,6 +811,7 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	subsets      *utf8Subsets  // lifeplan patch: the parsed font's subsets, shared between documents
+	latin1Used   *[4]uint64    // lifeplan patch 6: which runes below U+0100 usedRunes holds, for Text
 }
 
 // generateFontID generates a font Id from the font definition

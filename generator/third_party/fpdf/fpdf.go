@@ -2085,15 +2085,16 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			sbarr = makeSubsetRange(32)
 		}
 		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      parsed.desc,
-			Up:        parsed.up,
-			Ut:        parsed.ut,
-			Cw:        parsed.cw,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-			subsets:   &parsed.subsets,
+			Tp:         Type,
+			Name:       fontkey,
+			Desc:       parsed.desc,
+			Up:         parsed.up,
+			Ut:         parsed.ut,
+			Cw:         parsed.cw,
+			utf8File:   utf8File,
+			usedRunes:  sbarr,
+			subsets:    &parsed.subsets,
+			latin1Used: new([4]uint64),
 		}
 		def.i = parsed.id
 		f.fonts[fontkey] = def

@@ -30,8 +30,16 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) {
 	f.pages[f.page].Write(b)
 	f.textBuf = b
 
-	used := f.currentFont.usedRunes
+	used, latin1 := f.currentFont.usedRunes, f.currentFont.latin1Used
 	for _, uni := range txtStr {
+		if latin1 != nil && uni < 0x100 {
+			// Most text is Latin-1: a bit says the rune is in the map already,
+			// where a map lookup for every character cost a third of Text.
+			if latin1[uni>>6]&(1<<(uni&63)) != 0 {
+				continue
+			}
+			latin1[uni>>6] |= 1 << (uni & 63)
+		}
 		if v, ok := used[int(uni)]; !ok || v != int(uni) {
 			used[int(uni)] = int(uni) // a map write costs more than a read
 		}
