@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"lifeplan/generator/budget"
 	"lifeplan/generator/check"
@@ -85,10 +86,7 @@ func Judge(p *plan.Plan, b *budget.Budget) *Checks {
 	} else {
 		findings = check.Check(p)
 	}
-	summary := map[string]string{}
-	for _, r := range check.Rules() {
-		summary[r.ID] = plainWords(r.Summary)
-	}
+	summary := ruleWords()
 	out := &Checks{}
 	out.Blockers, out.Advice = check.Count(findings)
 	// What is missing is listed in the rules' order, not the findings' (which
@@ -156,6 +154,17 @@ var (
 	keyWithValue = regexp.MustCompile(`\bwith ([a-z_]+) = "([^"]*)"`)
 	keyValue     = regexp.MustCompile(`\b([a-z_]+) = "?([^" )]*)"?`)
 )
+
+// ruleWords is every rule's summary in plainWords, by rule id: the rules never
+// change, so this is made once per process (it was a third of Judge's time) and
+// only read after.
+var ruleWords = sync.OnceValue(func() map[string]string {
+	summary := map[string]string{}
+	for _, r := range check.Rules() {
+		summary[r.ID] = plainWords(r.Summary)
+	}
+	return summary
+})
 
 // plainWords turns a rule's one-line summary into words for a document: no key
 // paths, no TOML brackets, no underscores.
