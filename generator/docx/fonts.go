@@ -105,6 +105,9 @@ func (g *glyphUse) needsFallback(c rune) bool {
 // one face, and whether that face is the fallback. Spaces between two characters
 // of the fallback face stay in its run; others go with the main face.
 func (g *glyphUse) segment(s string) (int, bool) {
+	if ascii(s) {
+		return len(s), false // the main face has every ASCII character
+	}
 	first, _ := utf8.DecodeRuneInString(s)
 	fb := g.needsFallback(first)
 	for i, c := range s {
@@ -124,6 +127,15 @@ func (g *glyphUse) segment(s string) (int, bool) {
 		}
 	}
 	return len(s), fb
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (g *glyphUse) addFallback(s string, bold bool) {
