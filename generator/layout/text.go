@@ -41,36 +41,33 @@ type measurer struct {
 	pages doc.Pages       // page numbers for PageOf runs; nil in the first pass
 	one   [1]typeface.Run // the one run of a plain ASCII word, reused
 
-	// wrapped and natural remember what wrap and naturalWidth made of text
-	// without page references: a document with page references is laid out
-	// twice, and all but those few runs come out the same the second time.
-	wrapped map[wrapKey][]line
-	natural map[wrapKey][2]float64
-	split   map[wrapKey][]word
+	// split remembers the words of each text without page references: a
+	// table cell's text is measured for the column widths, then wrapped, and
+	// a document laid out again (page 100 on) wraps the same texts.
+	split map[textKey][]word
 }
 
-// wrapKey names one piece of text of the document being laid out (by where its
-// runs are, which does not change while it is laid out), in a style and width.
-type wrapKey struct {
-	runs  *doc.Inline
-	n     int
-	ts    textStyle
-	width float64
+// textKey names one piece of text of the document being laid out (by where its
+// runs are, which does not change while it is laid out) in a style.
+type textKey struct {
+	runs *doc.Inline
+	n    int
+	ts   textStyle
 }
 
-// memoKey returns the key of runs in ts and width, and whether what is made of
-// them may be remembered: not for runs with page references, whose text
-// changes from pass to pass.
-func memoKey(runs []doc.Inline, ts textStyle, width float64) (wrapKey, bool) {
+// memoKey returns the key of runs in ts, and whether their words may be
+// remembered: not for runs with page references, whose text changes from pass
+// to pass.
+func memoKey(runs []doc.Inline, ts textStyle) (textKey, bool) {
 	if len(runs) == 0 {
-		return wrapKey{}, false
+		return textKey{}, false
 	}
 	for _, r := range runs {
 		if r.PageOf != "" {
-			return wrapKey{}, false
+			return textKey{}, false
 		}
 	}
-	return wrapKey{&runs[0], len(runs), ts, width}, true
+	return textKey{&runs[0], len(runs), ts}, true
 }
 
 func (m *measurer) styleOf(r doc.Inline, ts textStyle) typeface.Style {
@@ -178,9 +175,7 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // its month or a month and its year does not separate words: such runs never wrap
 // inside.
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
-	// A table cell's text is measured for the column widths, then wrapped: its
-	// words are made once.
-	key, memo := memoKey(runs, ts, 0)
+	key, memo := memoKey(runs, ts)
 	if memo {
 		if ws, ok := m.split[key]; ok {
 			return ws
@@ -189,7 +184,7 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 	ws := m.splitWords(runs, ts)
 	if memo {
 		if m.split == nil {
-			m.split = map[wrapKey][]word{}
+			m.split = map[textKey][]word{}
 		}
 		m.split[key] = ws
 	}
@@ -364,20 +359,7 @@ func clean(s string) string {
 // broken between characters, so nothing ever runs past the edge.
 func (m *measurer) wrap(runs []doc.Inline, ts textStyle, width float64) []line {
 	width = math.Max(width, 1)
-	key, memo := memoKey(runs, ts, width)
-	if memo {
-		if lines, ok := m.wrapped[key]; ok {
-			return lines
-		}
-	}
-	lines := m.wrapWords(m.words(runs, ts), ts, width)
-	if memo {
-		if m.wrapped == nil {
-			m.wrapped = map[wrapKey][]line{}
-		}
-		m.wrapped[key] = lines
-	}
-	return lines
+	return m.wrapWords(m.words(runs, ts), ts, width)
 }
 
 // wrapWords breaks words into lines no wider than width mm.
@@ -562,23 +544,6 @@ func (b *lineBuilder) setTexts(lines []line) {
 // naturalWidth is the width of runs set on one line, and longest the width of
 // their longest word: the two numbers automatic table layout needs.
 func (m *measurer) naturalWidth(runs []doc.Inline, ts textStyle) (natural, longest float64) {
-	key, memo := memoKey(runs, ts, 0)
-	if memo {
-		if w, ok := m.natural[key]; ok {
-			return w[0], w[1]
-		}
-	}
-	natural, longest = m.measureNatural(runs, ts)
-	if memo {
-		if m.natural == nil {
-			m.natural = map[wrapKey][2]float64{}
-		}
-		m.natural[key] = [2]float64{natural, longest}
-	}
-	return natural, longest
-}
-
-func (m *measurer) measureNatural(runs []doc.Inline, ts textStyle) (natural, longest float64) {
 	lineW := 0.0
 	var prev *typeface.Face
 	for _, w := range m.words(runs, ts) {
