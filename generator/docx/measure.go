@@ -1,99 +1,37 @@
 package docx
 
 import (
-	"encoding/binary"
-	"errors"
 	"slices"
 	"strings"
-	"sync"
 
-	"lifeplan/fonts"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/typeface"
 )
 
 // Column widths are worked out the way the PDF renderer works them out, from the
-// advance widths of the body font (its hmtx table), so a table's columns in Word
-// are as wide as in our PDF and the document runs to about as many pages.
+// advance widths of the body font as generator/typeface knows them (the same
+// widths the PDF's layout measures with), so a table's columns in Word are as
+// wide as in our PDF and the document runs to about as many pages.
 
-// advances is one face's character widths in font units, and its units per em.
-type advances struct {
-	width      map[rune]int
-	ascii      [128]int // width of each ASCII character, the missing ones as "n": no map lookup
-	unitsPerEm int
-}
-
-var faceAdvances = sync.OnceValues(func() (*[2]advances, error) {
-	var out [2]advances
-	for i, data := range [2][]byte{fonts.Regular, fonts.Bold} {
-		a, err := readAdvances(data)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = a
-	}
-	return &out, nil
-})
-
-func readAdvances(data []byte) (advances, error) {
-	f, err := parseSFNT(data)
-	if err != nil {
-		return advances{}, err
-	}
-	cm, err := f.cmap()
-	if err != nil {
-		return advances{}, err
-	}
-	head, hhea, hmtx := f.tables["head"], f.tables["hhea"], f.tables["hmtx"]
-	if len(head) < 20 || len(hhea) < 36 {
-		return advances{}, errors.New("font: head or hhea too short")
-	}
-	n := int(binary.BigEndian.Uint16(hhea[34:]))
-	if n == 0 || len(hmtx) < 4*n {
-		return advances{}, errors.New("font: hmtx too short")
-	}
-	a := advances{width: make(map[rune]int, len(cm)), unitsPerEm: int(binary.BigEndian.Uint16(head[18:]))}
-	for c, g := range cm {
-		i := min(int(g), n-1) // glyphs past the last metric share its advance
-		a.width[c] = int(binary.BigEndian.Uint16(hmtx[4*i:]))
-	}
-	for c := range a.ascii {
-		w, ok := a.width[rune(c)]
-		if !ok {
-			w = a.width['n']
-		}
-		a.ascii[c] = w
-	}
-	return a, nil
-}
-
-// textTwips is the width of s at size (half-points), in twips. A character the
-// face lacks counts as wide as an "n".
-func (a *advances) textTwips(s string, halfPoints int) int {
-	if a.unitsPerEm == 0 {
-		return len(s) * halfPoints * 5 // no metrics: half an em a character
-	}
+// textTwips is the width of s in face f at size (half-points), in twips. A
+// character the face lacks counts as wide as an "n". The faces' widths are in
+// thousandths of an em.
+func textTwips(f *typeface.Face, s string, halfPoints int) int {
 	units := 0
 	for _, c := range s {
-		if c < 128 {
-			units += a.ascii[c]
-			continue
+		if f.Has(c) {
+			units += f.Advance(c)
+		} else {
+			units += f.Advance('n')
 		}
-		w, ok := a.width[c]
-		if !ok {
-			w = a.width['n']
-		}
-		units += w
 	}
-	return units * halfPoints * 10 / a.unitsPerEm
+	return units * halfPoints * 10 / 1000
 }
 
 // naturalWidth is the width of a cell's text on one line (the widest line when it
 // has line breaks), and of its longest word, in twips.
 func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longest int) {
-	faces, err := faceAdvances()
-	if err != nil {
-		return 0, 0
-	}
+	fonts := typeface.Default()
 	line := 0
 	space := 0
 	for _, r := range runs {
@@ -101,18 +39,18 @@ func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longes
 			natural, line = max(natural, line), 0
 			continue
 		}
-		a := &faces[0]
+		face := fonts.Face(typeface.Regular)
 		if bold || r.Bold {
-			a = &faces[1]
+			face = fonts.Face(typeface.Bold)
 		}
-		space = a.textTwips(" ", halfPoints)
+		space = textTwips(face, " ", halfPoints)
 		first := true
 		for word := range strings.SplitSeq(r.Text, " ") {
 			if !first {
 				line += space
 			}
 			first = false
-			w := a.textTwips(word, halfPoints)
+			w := textTwips(face, word, halfPoints)
 			line += w
 			longest = max(longest, w)
 		}
