@@ -67,6 +67,9 @@ func Export(res *layout.Result, meta doc.Meta) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: writing %q: %w", meta.Title, err)
 	}
 	out, err := pdftag.Apply(src, e.tree(res.Root), pdftag.Info{Title: e.title, Lang: language(meta)})
+	// Apply wrote a new file: fpdf's buffers go to the next document (the
+	// vendored copy's patch 9).
+	e.pdf.Release()
 	if err != nil {
 		return nil, fmt.Errorf("pdf: tagging %q: %w", meta.Title, err)
 	}

@@ -1024,7 +1024,8 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.out(f.fmtF64(width*f.k, 2) + " w")
+		f.fmt.buf = append(strconv.AppendFloat(f.fmt.buf[:0], width*f.k, 'f', 2, 64), " w\n"...)
+		f.putBytes(f.fmt.buf)
 	}
 }
 
@@ -3766,7 +3767,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if n := len(f.pages); n > 1 {
 		room = f.pages[n-1].Len()
 	}
-	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, room)))
+	f.pages = append(f.pages, newPageBuffer(room)) // patch 9: pooled
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3964,7 +3965,8 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	f.fmt.buf = append(strconv.AppendInt(f.fmt.buf[:0], int64(f.n), 10), " 0 obj\n"...)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -4035,8 +4037,40 @@ func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 	f.out(sprintf(fmtStr, args...))
 }
 
+// putF64 writes v with precision prec, formatted in f.fmt.buf and written from
+// there (lifeplan patch 8: it made a string of every number first).
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
+}
+
+// outRef writes the line prefix, n, suffix (patch 8: outf formatted every
+// outline entry's links with fmt).
+func (f *Fpdf) outRef(prefix string, n int, suffix string) {
+	b := append(f.fmt.buf[:0], prefix...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	f.fmt.buf = append(append(b, suffix...), '\n')
+	f.putBytes(f.fmt.buf)
+}
+
+// outXref writes one cross-reference entry, as outf("%010d 00000 n ") did.
+func (f *Fpdf) outXref(offset int) {
+	b := f.fmt.buf[:0]
+	for d := 1000000000; d > 1 && offset < d; d /= 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, int64(offset), 10)
+	f.fmt.buf = append(b, " 00000 n \n"...)
+	f.putBytes(f.fmt.buf)
+}
+
+// putBytes is put for bytes.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -5045,18 +5079,18 @@ func (f *Fpdf) putbookmarks() {
 		for _, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
-			f.outf("/Parent %d 0 R", n+o.parent)
+			f.outRef("/Parent ", n+o.parent, " 0 R")
 			if o.prev != -1 {
-				f.outf("/Prev %d 0 R", n+o.prev)
+				f.outRef("/Prev ", n+o.prev, " 0 R")
 			}
 			if o.next != -1 {
-				f.outf("/Next %d 0 R", n+o.next)
+				f.outRef("/Next ", n+o.next, " 0 R")
 			}
 			if o.first != -1 {
-				f.outf("/First %d 0 R", n+o.first)
+				f.outRef("/First ", n+o.first, " 0 R")
 			}
 			if o.last != -1 {
-				f.outf("/Last %d 0 R", n+o.last)
+				f.outRef("/Last ", n+o.last, " 0 R")
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
 			f.out("/Count 0>>")
@@ -5084,7 +5118,7 @@ func (f *Fpdf) enddoc() {
 	for _, img := range f.images {
 		room += len(img.data) + len(img.smask) + len(img.pal)
 	}
-	f.buffer.Grow(room)
+	f.growFile(room) // patch 9: pooled
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
@@ -5116,7 +5150,7 @@ func (f *Fpdf) enddoc() {
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
 	for j := 1; j <= f.n; j++ {
-		f.outf("%010d 00000 n ", f.offsets[j])
+		f.outXref(f.offsets[j])
 	}
 	// Trailer
 	f.out("trailer")
