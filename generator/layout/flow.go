@@ -62,6 +62,20 @@ type flow struct {
 	aside      *asideBox
 	accent     RGB    // the colour of headings
 	refLines   uint16 // lines holding page references so far
+	elems      []Elem // room for the next structure elements (elem)
+}
+
+// elem adds a structure element with role under parent. Elements are made in
+// blocks, each twice the last up to 512, not one by one: a long document has
+// thousands, a one-page profile a few dozen.
+func (f *flow) elem(parent *Elem, role string) *Elem {
+	if len(f.elems) == cap(f.elems) {
+		f.elems = make([]Elem, 0, min(512, max(32, 2*cap(f.elems))))
+	}
+	f.elems = append(f.elems, Elem{Role: role})
+	k := &f.elems[len(f.elems)-1]
+	parent.Kids = append(parent.Kids, k)
+	return k
 }
 
 // gap asks for at least g mm of space before the next item. Gaps collapse (the
@@ -115,7 +129,7 @@ func (f *flow) heading(h *doc.Heading, parent *Elem, fr frame) {
 	// headings would show a gap): an H3 straight after an H1 is tagged H2.
 	role := min(level, f.lastLevel+1)
 	f.lastLevel = role
-	e := parent.add("H" + strconv.Itoa(role))
+	e := f.elem(parent, "H" + strconv.Itoa(role))
 	lines := f.m.wrap(h.Text, hs.ts, fr.w)
 	f.gap(hs.before)
 	lh := hs.ts.lineHeight()
@@ -143,7 +157,7 @@ func (f *flow) paragraph(p *doc.Paragraph, parent *Elem, fr frame) {
 	if p.Picture != nil {
 		f.beside(p.Picture, p.Text, parent, fr, f.sh.pictureW, f.sh.pictureMaxH, f.sh.pictureColumn)
 	} else {
-		f.text(p.Text, parent.add("P"), fr)
+		f.text(p.Text, f.elem(parent, "P"), fr)
 	}
 	if f.listDepth > 0 {
 		f.gap(f.sh.gapInList)
@@ -202,11 +216,11 @@ func (f *flow) takeMarkers() []marker {
 func (f *flow) beside(img *doc.Image, runs []doc.Inline, parent *Elem, fr frame, maxW, maxH, column float64) {
 	pw, ph := fitBox(img, maxW, maxH)
 	column = math.Max(column, pw+f.sh.pictureGap)
-	fig := parent.add("Figure")
+	fig := f.elem(parent, "Figure")
 	fig.Alt = img.Alt
 	var p *Elem
 	if len(runs) > 0 {
-		p = parent.add("P")
+		p = f.elem(parent, "P")
 	}
 	inner := frame{x: fr.x + column, w: math.Max(fr.w-column, f.sh.minTextWidth)}
 	ts := f.sh.body
@@ -276,7 +290,7 @@ func (f *flow) lineBoxes(out []Box, mk []marker, l line, ts textStyle, fr frame,
 		owner := e
 		if s.link != "" && e != nil {
 			if s.link != linkTo || link == nil {
-				link = e.add("Link")
+				link = f.elem(e, "Link")
 				linkTo = s.link
 			}
 			owner = link
@@ -322,7 +336,7 @@ func (f *flow) markerBoxes(out []Box, mk []marker, ts textStyle, top float64) []
 }
 
 func (f *flow) list(l *doc.List, parent *Elem, fr frame) {
-	e := parent.add("L")
+	e := f.elem(parent, "L")
 	f.listDepth++
 	indent := f.sh.listIndent
 	ts := f.sh.body
@@ -336,9 +350,9 @@ func (f *flow) list(l *doc.List, parent *Elem, fr frame) {
 		if l.Ordered {
 			text = strconv.Itoa(i+1) + "."
 		}
-		li := e.add("LI")
-		lbl := li.add("Lbl")
-		body := li.add("LBody")
+		li := f.elem(e, "LI")
+		lbl := f.elem(li, "Lbl")
+		body := f.elem(li, "LBody")
 		f.markers = append(f.markers, marker{text: text, right: inner.x - f.sh.markerGap, elem: lbl})
 		f.listItem(it, body, inner)
 		f.markers = nil // an item without text still must not pass its marker on
@@ -375,7 +389,7 @@ func (f *flow) figure(fg *doc.Figure, parent *Elem, fr frame) {
 	if fg.Image == nil {
 		return
 	}
-	e := parent.add("Figure")
+	e := f.elem(parent, "Figure")
 	e.Alt = fg.Image.Alt
 	w, h := fitBox(fg.Image, fr.w, f.sh.figureMaxH)
 	f.add(item{h: h, lines: 2, boxes: []Box{{Kind: Picture, X: fr.x + (fr.w-w)/2, Y: 0, W: w, H: h, Image: fg.Image, Elem: e}}})
@@ -390,7 +404,7 @@ func (f *flow) asideBlock(a *doc.Aside, parent *Elem, fr frame) {
 		f.blocks(a.Blocks, parent, fr)
 		return
 	}
-	e := parent.add("Div")
+	e := f.elem(parent, "Div")
 	box := &asideBox{x: fr.x, w: fr.w, first: -1}
 	inner := frame{x: fr.x + f.sh.asideBar + f.sh.asidePad, w: math.Max(fr.w-f.sh.asideBar-2*f.sh.asidePad, f.sh.minTextWidth)}
 	f.aside = box
@@ -459,14 +473,14 @@ func (f *flow) brand(b doc.Brand, parent *Elem) {
 		if part.text == "" {
 			continue
 		}
-		e := parent.add("P")
+		e := f.elem(parent, "P")
 		for _, l := range f.m.wrap([]doc.Inline{{Text: part.text}}, part.ts, textW) {
 			it.boxes = f.lineBoxes(it.boxes, nil, l, part.ts, frame{x: fr.x, w: textW}, y, doc.AlignLeft, colFurniture, e)
 			y += part.ts.lineHeight()
 		}
 	}
 	if b.Logo != nil {
-		fig := parent.add("Figure")
+		fig := f.elem(parent, "Figure")
 		fig.Alt = b.Logo.Alt
 		it.boxes = append(it.boxes, Box{Kind: Picture, X: fr.x + fr.w - lw, Y: 0, W: lw, H: lh, Image: b.Logo, Elem: fig})
 	}

@@ -124,11 +124,6 @@ type Elem struct {
 	Kids  []*Elem
 }
 
-func (e *Elem) add(role string) *Elem {
-	k := &Elem{Role: role}
-	e.Kids = append(e.Kids, k)
-	return k
-}
 
 // Page is one page's boxes in drawing order, which is also reading order.
 type Page struct {

@@ -29,16 +29,16 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 	}
 	sh := f.sh
 	g := tableGeom{x: fr.x, widths: f.columnWidths(t, cols, fr.w), align: t.Align}
-	te := parent.add("Table")
+	te := f.elem(parent, "Table")
 	start := len(f.items)
 
 	var header *item
 	if !emptyRow(t.Header) {
 		// Key/value tables (About this plan) come without a header: none is drawn.
-		tr := te.add("TR")
+		tr := f.elem(te, "TR")
 		cells := make([]*Elem, cols)
 		for c := range cells {
-			cells[c] = tr.add("TH")
+			cells[c] = f.elem(tr, "TH")
 			cells[c].Scope = "Column"
 		}
 		hi := f.rowItem(g, t.Header, sh.header, cells, true)
@@ -51,10 +51,10 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 	}
 	firstRow := len(f.items)
 	for _, row := range t.Rows {
-		tr := te.add("TR")
+		tr := f.elem(te, "TR")
 		cells := make([]*Elem, cols)
 		for c := range cells {
-			cells[c] = tr.add("TD")
+			cells[c] = f.elem(tr, "TD")
 		}
 		for _, it := range f.splitRow(f.rowItem(g, row, sh.cell, cells, false)) {
 			it.repeat = repeat

@@ -414,7 +414,22 @@ func (e *exporter) setDraw(c layout.RGB, width float64) {
 // tree converts the layout's structure tree into pdftag's, with each element's
 // marked content and annotations placed among its children in reading order.
 func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
-	first := map[*layout.Elem]int{}
+	// The elements and their kids in two allocations, sized by a first walk,
+	// rather than two for every element: the LLSP has some 2,000.
+	elems, kids := 0, 0
+	var count func(*layout.Elem)
+	count = func(el *layout.Elem) {
+		elems++
+		kids += len(el.Kids) + len(e.content[el])
+		for _, k := range el.Kids {
+			count(k)
+		}
+	}
+	count(root)
+	elemArena := make([]pdftag.Elem, 0, elems)
+	kidArena := make([]pdftag.Kid, 0, kids)
+
+	first := make(map[*layout.Elem]int, elems)
 	var firstSeq func(*layout.Elem) int
 	firstSeq = func(el *layout.Elem) int {
 		if s, ok := first[el]; ok {
@@ -435,7 +450,11 @@ func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
 	var conv func(*layout.Elem) *pdftag.Elem
 	conv = func(el *layout.Elem) *pdftag.Elem {
 		own := e.content[el]
-		out := &pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope, Kids: make([]pdftag.Kid, 0, len(el.Kids)+len(own))}
+		elemArena = append(elemArena, pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope})
+		out := &elemArena[len(elemArena)-1]
+		n := len(el.Kids) + len(own)
+		out.Kids = kidArena[len(kidArena) : len(kidArena) : len(kidArena)+n]
+		kidArena = kidArena[:len(kidArena)+n]
 		// Children keep their order; an empty child stays after the one before it.
 		last := -1
 		for _, k := range el.Kids {
