@@ -114,9 +114,11 @@ func pic(p plan.Picture, alt string) string {
 }
 
 // escapeDest keeps a picture's path inside its <...> destination.
-func escapeDest(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ").Replace(s)
-}
+func escapeDest(s string) string { return destEscaper.Replace(s) }
+
+// destEscaper is made once: a Replacer builds its tables (4 KB) on first use,
+// and it is safe for use by many goroutines at once.
+var destEscaper = strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "\n", " ")
 
 // item writes one list item's content: its picture, if any, then its text.
 func item(it plan.Item) string {

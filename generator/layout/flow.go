@@ -129,7 +129,7 @@ func (f *flow) heading(h *doc.Heading, parent *Elem, fr frame) {
 	// headings would show a gap): an H3 straight after an H1 is tagged H2.
 	role := min(level, f.lastLevel+1)
 	f.lastLevel = role
-	e := f.elem(parent, "H" + strconv.Itoa(role))
+	e := f.elem(parent, "H"+strconv.Itoa(role))
 	lines := f.m.wrap(h.Text, hs.ts, fr.w)
 	f.gap(hs.before)
 	lh := hs.ts.lineHeight()

@@ -124,7 +124,6 @@ type Elem struct {
 	Kids  []*Elem
 }
 
-
 // Page is one page's boxes in drawing order, which is also reading order.
 type Page struct {
 	Boxes []Box

@@ -65,10 +65,14 @@ func Load(path string) (*Plan, error) {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("cannot read the plan: %v", unwrapPath(err))}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, &Error{File: path, Msg: "is a folder, not a plan file"}
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, &Error{File: path, Msg: "is a folder, not a plan file"}
+		}
+		size = info.Size()
 	}
-	src, err := readBounded(f, MaxPlanSize)
+	src, err := readBounded(f, size, MaxPlanSize)
 	if err != nil {
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
@@ -81,6 +85,21 @@ func Load(path string) (*Plan, error) {
 	return Parse(path, src, root.FS())
 }
 
+// readAtMost reads r to its end, or to one byte past limit, whichever comes
+// first: the caller tells a file that is too large by its length. size is what
+// the file's size said (0 if unknown), so that a file read whole is read into
+// one buffer of the right size, not one that doubled on the way.
+func readAtMost(r io.Reader, size, limit int64) ([]byte, error) {
+	var b bytes.Buffer
+	if size > 0 {
+		// ReadFrom asks for bytes.MinRead of room at each read, the last one
+		// (that finds the end) too.
+		b.Grow(int(min(size, limit)) + bytes.MinRead)
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, limit+1))
+	return b.Bytes(), err
+}
+
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -89,8 +108,8 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func readBounded(f *os.File, limit int64) ([]byte, error) {
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+func readBounded(f *os.File, size, limit int64) ([]byte, error) {
+	src, err := readAtMost(f, size, limit)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the plan: %w", err)
 	}

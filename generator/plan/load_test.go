@@ -193,3 +193,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestReadAtMost: a source is read whole up to the limit, one byte past it
+// otherwise, whatever size its file claimed.
+func TestReadAtMost(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		n, size     int
+		limit, want int
+	}{
+		{"size known", 1000, 1000, 4096, 1000},
+		{"size unknown", 1000, 0, 4096, 1000},
+		{"file grew since its size was read", 3000, 1000, 4096, 3000},
+		{"file shrank", 10, 1000, 4096, 10},
+		{"exactly the limit", 4096, 4096, 4096, 4096},
+		{"past the limit: one byte more than it", 9000, 9000, 4096, 4097},
+		{"past the limit, size unknown", 9000, 0, 4096, 4097},
+		{"empty", 0, 0, 4096, 0},
+	} {
+		src := bytes.Repeat([]byte("x"), c.n)
+		got, err := readAtMost(bytes.NewReader(src), int64(c.size), int64(c.limit))
+		if err != nil || len(got) != c.want {
+			t.Errorf("%s: read %d bytes (%v), want %d", c.name, len(got), err, c.want)
+		}
+	}
+}

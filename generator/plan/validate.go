@@ -8,7 +8,6 @@ import (
 	"image/draw"
 	_ "image/jpeg" // register decoders for image.DecodeConfig
 	"image/png"
-	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -321,10 +320,14 @@ func loadPicture(pics fs.FS, name string) (*Image, error) {
 		return nil, fmt.Errorf("picture %q cannot be read: %v", name, unwrapPath(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, fmt.Errorf("picture %q is a folder, not a picture", name)
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, fmt.Errorf("picture %q is a folder, not a picture", name)
+		}
+		size = info.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxPictureBytes+1))
+	data, err := readAtMost(f, size, MaxPictureBytes)
 	if err != nil {
 		return nil, fmt.Errorf("picture %q cannot be read: %v", name, err)
 	}

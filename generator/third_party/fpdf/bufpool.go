@@ -1,9 +1,6 @@
 package fpdf
 
-import (
-	"bytes"
-	"sync"
-)
+import "bytes"
 
 // lifeplan patch 9: a document's buffers are handed on to the next document.
 //
@@ -13,19 +10,26 @@ import (
 // everything a plan allocated. Release puts them in these pools, and the next
 // document takes them from there.
 
-// pagePool holds page content buffers (*bytes.Buffer), emptied.
-var pagePool sync.Pool
+// The pools are channels, not sync.Pools: the collector empties a sync.Pool at
+// each cycle, which in a batch comes every plan or two, and most documents
+// found it empty. They hold at most what two long documents drawn at once
+// leave: some 100 pages of 10 KB, and four files of up to a megabyte.
 
-// filePool holds buffers of whole files (*[]byte), emptied.
-var filePool sync.Pool
+// pagePool holds page content buffers, emptied.
+var pagePool = make(chan *bytes.Buffer, 128)
+
+// filePool holds buffers of whole files, emptied.
+var filePool = make(chan []byte, 4)
 
 // newPageBuffer returns an empty buffer with room for at least room bytes.
 func newPageBuffer(room int) *bytes.Buffer {
-	if b, ok := pagePool.Get().(*bytes.Buffer); ok {
+	select {
+	case b := <-pagePool:
 		b.Grow(room)
 		return b
+	default:
+		return bytes.NewBuffer(make([]byte, 0, room))
 	}
-	return bytes.NewBuffer(make([]byte, 0, room))
 }
 
 // growFile gives the file buffer room for at least room more bytes, from a
@@ -34,14 +38,15 @@ func (f *Fpdf) growFile(room int) {
 	if f.buffer.Cap()-f.buffer.Len() >= room {
 		return
 	}
-	if p, ok := filePool.Get().(*[]byte); ok {
-		if cap(*p) >= f.buffer.Len()+room {
-			b := append((*p)[:0], f.buffer.Bytes()...)
-			f.buffer.Buffer = *bytes.NewBuffer(b)
+	select {
+	case p := <-filePool:
+		if cap(p) >= f.buffer.Len()+room {
+			f.buffer.Buffer = *bytes.NewBuffer(append(p[:0], f.buffer.Bytes()...))
 			return
 		}
 		// Too small: dropped, so that the larger buffer this document makes
 		// is the one handed on.
+	default:
 	}
 	f.buffer.Grow(room)
 }
@@ -52,12 +57,17 @@ func (f *Fpdf) growFile(room int) {
 func (f *Fpdf) Release() {
 	for _, pg := range f.pages[1:] {
 		pg.Reset()
-		pagePool.Put(pg)
+		select {
+		case pagePool <- pg:
+		default:
+		}
 	}
 	f.pages = nil
 	if f.buffer.Cap() > 0 {
-		b := f.buffer.Bytes()[:0]
-		filePool.Put(&b)
+		select {
+		case filePool <- f.buffer.Bytes()[:0]:
+		default:
+		}
 	}
 	f.buffer = fmtBuffer{}
 }
