@@ -324,6 +324,11 @@ var months = map[string]bool{
 
 func isDay(s string) bool {
 	s = strings.TrimLeft(s, "(")
+	// Atoi makes an error for every word that is not a number: most are not,
+	// and a number starts with a digit or a sign.
+	if s == "" || (s[0] < '0' || s[0] > '9') && s[0] != '+' && s[0] != '-' {
+		return false
+	}
 	n, err := strconv.Atoi(strings.TrimRight(s, "stndrh"))
 	return err == nil && n >= 1 && n <= 31 && len(s) <= 4
 }
