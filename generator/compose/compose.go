@@ -12,6 +12,7 @@ import (
 
 	"lifeplan/generator/budget"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/internal/reuse"
 	"lifeplan/generator/markdown"
 	"lifeplan/generator/plan"
 	"lifeplan/generator/plandiff"
@@ -193,12 +194,21 @@ func (c *Composer) Markdown(v *View) ([]byte, error) {
 	seen := *v
 	seen.Plan = forAudience(v.Plan, v.Doc)
 	seen.Person = seen.Plan.Person
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, &seen); err != nil {
+	buf := markdownBuffers.Get(newBuffer)
+	defer markdownBuffers.Put(buf)
+	buf.Reset()
+	if err := t.Execute(buf, &seen); err != nil {
 		return nil, fmt.Errorf("filling template: %w", err)
 	}
-	return tidy(dropEmptySections(buf.Bytes())), nil
+	return tidy(dropEmptySections(buf.String())), nil
 }
+
+// markdownBuffers hold the Markdown that templates write, which dropEmptySections
+// copies out: an LLSP's is some 75 KB, and a buffer grown from nothing for each
+// document made half a megabyte of garbage a plan.
+var markdownBuffers = make(reuse.List[*bytes.Buffer], 8)
+
+func newBuffer() *bytes.Buffer { return new(bytes.Buffer) }
 
 // NotWritten is the line a criterion's section shows in a draft that does not answer
 // it yet: every criterion keeps its place, so the panel sees what is missing.
@@ -216,8 +226,8 @@ func alwaysShown(line string) bool {
 // A page break ("---") is not content.
 // A heading is a line starting with '#': user text is escaped, so only a template
 // can write one.
-func dropEmptySections(b []byte) []byte {
-	lines := strings.Split(string(b), "\n")
+func dropEmptySections(md string) []string {
+	lines := strings.Split(md, "\n")
 	keep := make([]bool, len(lines))
 	empty := make([]bool, len(lines)) // an always-shown heading with nothing under it
 	for i := len(lines) - 1; i >= 0; i-- {
@@ -239,7 +249,7 @@ func dropEmptySections(b []byte) []byte {
 			keep[i], empty[i] = true, true
 		}
 	}
-	var out []string
+	out := make([]string, 0, len(lines))
 	for i, l := range lines {
 		if keep[i] {
 			out = append(out, l)
@@ -248,7 +258,7 @@ func dropEmptySections(b []byte) []byte {
 			out = append(out, "", NotWritten, "")
 		}
 	}
-	return []byte(strings.Join(out, "\n"))
+	return out
 }
 
 func headingLevel(line string) int {
@@ -263,9 +273,8 @@ func headingLevel(line string) int {
 }
 
 // tidy folds runs of blank lines that skipped template sections leave behind, so the
-// Markdown stays readable and its golden files diff cleanly.
-func tidy(b []byte) []byte {
-	lines := strings.Split(string(b), "\n")
+// Markdown stays readable and its golden files diff cleanly, and joins the lines.
+func tidy(lines []string) []byte {
 	out := make([]string, 0, len(lines))
 	blank := true
 	for i, l := range lines {
@@ -286,7 +295,19 @@ func tidy(b []byte) []byte {
 		}
 		out = append(out, l)
 	}
-	return []byte(strings.TrimSpace(strings.Join(out, "\n")) + "\n")
+	// Joined straight into the bytes returned, with room for the last newline.
+	n := len(out) + 1
+	for _, l := range out {
+		n += len(l)
+	}
+	joined := make([]byte, 0, n)
+	for i, l := range out {
+		if i > 0 {
+			joined = append(joined, '\n')
+		}
+		joined = append(joined, l...)
+	}
+	return append(bytes.TrimSpace(joined), '\n')
 }
 
 // Document composes the whole document: metadata and blocks.

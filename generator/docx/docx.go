@@ -16,6 +16,7 @@ import (
 	"strconv"
 
 	"lifeplan/generator/doc"
+	"lifeplan/generator/internal/reuse"
 )
 
 const (
@@ -39,14 +40,14 @@ func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 		return fmt.Errorf("docx: %w", err)
 	}
 	r := newRenderer(d, pages)
-	body := buffers.get(newXMLWriter)
-	defer buffers.put(body)
+	body := buffers.Get(newXMLWriter)
+	defer buffers.Put(body)
 	body.Reset()
 	if err := r.document(body); err != nil {
 		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
 	}
-	file := buffers.get(newXMLWriter)
-	defer buffers.put(file)
+	file := buffers.Get(newXMLWriter)
+	defer buffers.Put(file)
 	file.Reset()
 	if err := r.pack(&file.Buffer, body.Bytes(), created); err != nil {
 		return fmt.Errorf("docx: %q: %w", d.Meta.Title, err)
@@ -61,31 +62,7 @@ func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 // copied out (to w) before Render returns, so they are reused by the next
 // document rather than grown from nothing each time (a long document's XML is
 // some 300 KB, its file as much again).
-//
-// A channel rather than a sync.Pool, like flateWriters: the collector empties a
-// Pool at each cycle, every plan or two in a batch.
-var buffers = make(freeList[*xmlWriter], 8)
-
-// freeList keeps up to its capacity of things for reuse.
-type freeList[T any] chan T
-
-// get returns a kept thing, or a new one from make.
-func (l freeList[T]) get(make func() T) T {
-	select {
-	case x := <-l:
-		return x
-	default:
-		return make()
-	}
-}
-
-// put keeps x, unless the list is full.
-func (l freeList[T]) put(x T) {
-	select {
-	case l <- x:
-	default:
-	}
-}
+var buffers = make(reuse.List[*xmlWriter], 8)
 
 func newXMLWriter() *xmlWriter { return new(xmlWriter) }
 
