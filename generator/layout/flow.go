@@ -63,6 +63,7 @@ type flow struct {
 	accent     RGB    // the colour of headings
 	refLines   uint16 // lines holding page references so far
 	elems      []Elem // room for the next structure elements (elem)
+	made       int    // elements made by elem; the root, made before, is 0
 }
 
 // elem adds a structure element with role under parent. Elements are made in
@@ -72,7 +73,8 @@ func (f *flow) elem(parent *Elem, role string) *Elem {
 	if len(f.elems) == cap(f.elems) {
 		f.elems = make([]Elem, 0, min(512, max(32, 2*cap(f.elems))))
 	}
-	f.elems = append(f.elems, Elem{Role: role})
+	f.made++
+	f.elems = append(f.elems, Elem{Role: role, Index: f.made})
 	k := &f.elems[len(f.elems)-1]
 	parent.Kids = append(parent.Kids, k)
 	return k

@@ -122,6 +122,10 @@ type Elem struct {
 	Alt   string // Figure: the picture's alternative text
 	Scope string // TH: "Column"
 	Kids  []*Elem
+	// Index numbers the document's elements in the order they were made,
+	// from 0 for the root to Result.Elems-1, so that a renderer can keep what
+	// it knows of each in a slice rather than a map.
+	Index int
 }
 
 // Page is one page's boxes in drawing order, which is also reading order.
@@ -147,6 +151,7 @@ type Bookmark struct {
 type Result struct {
 	Pages     []Page
 	Root      *Elem             // the structure tree, role Document
+	Elems     int               // how many elements the tree has, Root too (see Elem.Index)
 	Targets   map[string]Target // heading anchors
 	Bookmarks []Bookmark
 	// Cut says, for a one-page document that did not fit, which lists were
@@ -227,6 +232,7 @@ func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Re
 	f.blocks(blocks, root, frame{x: marginLeft, w: contentW})
 	res := paginate(f.items, sh, newFurniture(d.Meta, m))
 	res.Root = root
+	res.Elems = f.made + 1
 	res.Size = sh.body.size
 	return res
 }

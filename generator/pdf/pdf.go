@@ -91,7 +91,7 @@ type exporter struct {
 
 	// What each structure element holds, in drawing order: marked content and
 	// link annotations.
-	content map[*layout.Elem][]contentRef
+	content [][]contentRef // by layout.Elem.Index
 	seq     int
 	mcid    int // next MCID on the current page
 	annots  int // link annotations on the current page
@@ -134,7 +134,7 @@ func newExporter(res *layout.Result, meta doc.Meta) *exporter {
 		res:       res,
 		images:    map[string]bool{},
 		links:     map[string]int{},
-		content:   map[*layout.Elem][]contentRef{},
+		content:   make([][]contentRef, res.Elems),
 		outlineLv: -1,
 	}
 	p.SetMargins(0, 0, 0)
@@ -308,7 +308,7 @@ func (e *exporter) marked(page int, boxes []layout.Box) {
 		return
 	}
 	p.RawWriteStr("/" + el.Role + " <</MCID " + strconv.Itoa(e.mcid) + ">> BDC")
-	e.content[el] = append(e.content[el], contentRef{seq: e.next(), page: page, mcid: e.mcid, annot: -1})
+	e.own(el, contentRef{seq: e.next(), page: page, mcid: e.mcid, annot: -1})
 	e.mcid++
 	for _, b := range boxes {
 		e.draw(b)
@@ -324,9 +324,25 @@ func (e *exporter) marked(page int, boxes []layout.Box) {
 			top, bottom = min(top, b.Y-asc), max(bottom, b.Y+b.Size/ptPerMM*0.25)
 		}
 		p.Link(x0, top, x1-x0, bottom-top, id)
-		e.content[el] = append(e.content[el], contentRef{seq: e.next(), page: page, annot: e.annots})
+		e.own(el, contentRef{seq: e.next(), page: page, annot: e.annots})
 		e.annots++
 	}
+}
+
+// own records c as el's.
+func (e *exporter) own(el *layout.Elem, c contentRef) {
+	for el.Index >= len(e.content) { // only for a Result whose Elems is short
+		e.content = append(e.content, nil)
+	}
+	e.content[el.Index] = append(e.content[el.Index], c)
+}
+
+// owned is what el holds.
+func (e *exporter) owned(el *layout.Elem) []contentRef {
+	if el.Index < len(e.content) {
+		return e.content[el.Index]
+	}
+	return nil
 }
 
 func (e *exporter) next() int {
@@ -420,7 +436,7 @@ func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
 	var count func(*layout.Elem)
 	count = func(el *layout.Elem) {
 		elems++
-		kids += len(el.Kids) + len(e.content[el])
+		kids += len(el.Kids) + len(e.owned(el))
 		for _, k := range el.Kids {
 			count(k)
 		}
@@ -429,14 +445,19 @@ func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
 	elemArena := make([]pdftag.Elem, 0, elems)
 	kidArena := make([]pdftag.Kid, 0, kids)
 
-	first := make(map[*layout.Elem]int, elems)
+	// The first drawing-order number of each element's content, its
+	// children's included, by Index; unknown is -2, none -1.
+	first := make([]int, max(elems, len(e.content)))
+	for i := range first {
+		first[i] = -2
+	}
 	var firstSeq func(*layout.Elem) int
 	firstSeq = func(el *layout.Elem) int {
-		if s, ok := first[el]; ok {
-			return s
+		if el.Index < len(first) && first[el.Index] != -2 {
+			return first[el.Index]
 		}
 		s := -1
-		if c := e.content[el]; len(c) > 0 {
+		if c := e.owned(el); len(c) > 0 {
 			s = c[0].seq
 		}
 		for _, k := range el.Kids {
@@ -444,12 +465,14 @@ func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
 				s = ks
 			}
 		}
-		first[el] = s
+		if el.Index < len(first) {
+			first[el.Index] = s
+		}
 		return s
 	}
 	var conv func(*layout.Elem) *pdftag.Elem
 	conv = func(el *layout.Elem) *pdftag.Elem {
-		own := e.content[el]
+		own := e.owned(el)
 		elemArena = append(elemArena, pdftag.Elem{Role: el.Role, Alt: el.Alt, Scope: el.Scope})
 		out := &elemArena[len(elemArena)-1]
 		n := len(el.Kids) + len(own)
