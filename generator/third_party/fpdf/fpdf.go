@@ -1024,7 +1024,7 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.fmt.buf = append(strconv.AppendFloat(f.fmt.buf[:0], width*f.k, 'f', 2, 64), " w\n"...)
+		f.fmt.buf = append(appendFixed2(f.fmt.buf[:0], width*f.k), " w\n"...)
 		f.putBytes(f.fmt.buf)
 	}
 }
@@ -4040,7 +4040,11 @@ func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 // putF64 writes v with precision prec, formatted in f.fmt.buf and written from
 // there (lifeplan patch 8: it made a string of every number first).
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	if prec == 2 {
+		f.fmt.buf = appendFixed2(f.fmt.buf[:0], v) // patch 10
+	} else {
+		f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	}
 	f.putBytes(f.fmt.buf)
 }
 

@@ -4,8 +4,6 @@
 
 package fpdf
 
-import "strconv"
-
 // textFast is Text for a UTF-8 font on a page, with no underline, strike-out or
 // RTL: the same bytes as Text's general path ("BT x y Td (…) Tj ET", inside
 // "q colour … Q" when a text colour is set), made with one reused buffer.
@@ -17,9 +15,9 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) {
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed2(b, x*f.k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed2(b, (f.h-y)*f.k)
 	b = append(b, " Td ("...)
 	b = appendEscapedUTF16(b, txtStr)
 	b = append(b, ") Tj ET"...)
@@ -52,7 +50,7 @@ func (f *Fpdf) outFontSelect() {
 	b := append(f.textBuf[:0], "BT /F"...)
 	b = append(b, f.currentFont.i...)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = appendFixed2(b, f.fontSizePt)
 	b = append(b, " Tf ET\n"...)
 	if f.state == 2 {
 		f.pages[f.page].Write(b)
