@@ -92,9 +92,15 @@ type exporter struct {
 	// What each structure element holds, in drawing order: marked content and
 	// link annotations.
 	content [][]contentRef // by layout.Elem.Index
-	seq     int
-	mcid    int // next MCID on the current page
-	annots  int // link annotations on the current page
+	// figures holds the box of each figure's picture, in PDF points, by
+	// layout.Elem.Index: the first drawn, as drawing goes in page order.
+	figures []*pdftag.BBox
+	// family is each face's key in lower case, as fpdf's SetFont would make
+	// it (with a new string at every call).
+	family map[*typeface.Face]string
+	seq    int
+	mcid   int // next MCID on the current page
+	annots int // link annotations on the current page
 }
 
 // contentRef is one piece of an element's content.
@@ -158,8 +164,10 @@ func newExporter(res *layout.Result, meta doc.Meta) *exporter {
 			}
 		}
 	}
+	e.family = make(map[*typeface.Face]string, len(seen))
 	for _, f := range orderedFaces(seen) {
 		p.AddUTF8FontFromBytes(f.Key(), f.Style().Fpdf(), f.Data())
+		e.family[f] = strings.ToLower(f.Key())
 	}
 	if res.Fonts != nil {
 		p.SetFontSubsetBase(res.Fonts.Face(typeface.Regular).Key(), subsetBase)
@@ -371,6 +379,18 @@ func (e *exporter) draw(b layout.Box) {
 		if name, ok := e.register(b.Image); ok {
 			p.ImageOptions(name, b.X, b.Y, b.W, b.H, false, fpdf.ImageOptions{}, 0, "")
 		}
+		if b.Elem != nil {
+			for b.Elem.Index >= len(e.figures) {
+				e.figures = append(e.figures, nil)
+			}
+			if e.figures[b.Elem.Index] == nil {
+				e.figures[b.Elem.Index] = &pdftag.BBox{
+					Page: e.pdf.PageNo() - 1,
+					X0:   b.X * ptPerMM, Y0: (layout.PageH - b.Y - b.H) * ptPerMM,
+					X1: (b.X + b.W) * ptPerMM, Y1: (layout.PageH - b.Y) * ptPerMM,
+				}
+			}
+		}
 	}
 }
 
@@ -402,7 +422,11 @@ func (e *exporter) setFont(f *typeface.Face, size float64) {
 		return // fpdf's own check costs more, and this is called for every line
 	}
 	e.font = fontState{f, size}
-	e.pdf.SetFont(f.Key(), f.Style().Fpdf(), size)
+	family, ok := e.family[f]
+	if !ok {
+		family = f.Key()
+	}
+	e.pdf.SetFont(family, f.Style().Fpdf(), size)
 }
 
 // setTextColour sets the colour text is drawn in.
@@ -510,18 +534,11 @@ func kid(c contentRef) pdftag.Kid {
 	return pdftag.MCR(c.page, c.mcid)
 }
 
-// figureBox finds a figure's picture and returns its box in PDF points.
+// figureBox returns the box of a figure's picture in PDF points, or nil for a
+// figure whose picture was not drawn.
 func (e *exporter) figureBox(el *layout.Elem) *pdftag.BBox {
-	for i, pg := range e.res.Pages {
-		for _, b := range pg.Boxes {
-			if b.Elem == el && b.Kind == layout.Picture {
-				return &pdftag.BBox{
-					Page: i,
-					X0:   b.X * ptPerMM, Y0: (layout.PageH - b.Y - b.H) * ptPerMM,
-					X1: (b.X + b.W) * ptPerMM, Y1: (layout.PageH - b.Y) * ptPerMM,
-				}
-			}
-		}
+	if el.Index < len(e.figures) {
+		return e.figures[el.Index]
 	}
 	return nil
 }
