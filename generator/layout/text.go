@@ -272,7 +272,7 @@ func (m *measurer) runs(chunk string, st typeface.Style) []typeface.Run {
 func indexBreakingSpace(text string) int {
 	off := 0
 	for {
-		i := strings.IndexFunc(text[off:], isSpace)
+		i := indexSpace(text[off:])
 		if i < 0 {
 			return -1
 		}
@@ -343,6 +343,17 @@ func isYear(s string) bool {
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+}
+
+// indexSpace is strings.IndexFunc(s, isSpace), byte by byte: every space isSpace
+// knows is ASCII, and no byte of a longer UTF-8 character is.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' && isSpace(rune(c)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // clean drops control characters, which have no glyph in any font.

@@ -106,6 +106,24 @@ type Run struct {
 // which fpdf v0.9.0 panics in Output. Measure the runs (Width does), not the
 // text: they can differ.
 func (s *Set) Runs(text string, st Style) []Run {
+	// Most text is drawn as written in one face: its one run is text itself,
+	// not a copy made character by character.
+	var one *Face
+	verbatim, next := true, 0
+	s.each(text, st, false, func(i int, f *Face, r rune, _ string) {
+		if !verbatim {
+			return
+		}
+		written, size := utf8.DecodeRuneInString(text[i:])
+		if i != next || r != written || size == 1 && written == utf8.RuneError || one != nil && f != one {
+			verbatim = false // skipped, replaced or in another face
+			return
+		}
+		one, next = f, i+size
+	})
+	if verbatim && one != nil && next == len(text) {
+		return []Run{{one, text}}
+	}
 	var runs []Run
 	var b strings.Builder
 	var cur *Face

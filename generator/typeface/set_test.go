@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // runsString shows runs compactly: "main:Tŷ |fallback:✓".
@@ -53,10 +54,24 @@ func TestRuns(t *testing.T) {
 		{"Han: no face", "中", Regular, "fallback:\uFFFD"},
 		{"control characters left out", "a\tb\u0085", Regular, "main:ab"},
 		{"U+FFFD as written", "a\uFFFDb", Regular, "main:a|fallback:\uFFFD|main:b"},
+		{"invalid UTF-8 alone is replaced, not copied", "\xff\xfe", Regular, "fallback:\uFFFD\uFFFD"},
+		{"Latin-1, quotes and dashes in one run", "café’s £5 – ok", Regular, "main:café’s £5 – ok"},
 	}
 	for _, tt := range tests {
 		if got := runsString(s, s.Runs(tt.text, tt.st)); got != tt.want {
 			t.Errorf("%s: Runs(%q, %s)\n got %s\nwant %s", tt.name, tt.text, tt.st, got, tt.want)
+		}
+	}
+}
+
+// TestRunsOfTextAsWrittenAreTheText: text drawn as written in one face comes
+// back as its one run, the same string, not a copy.
+func TestRunsOfTextAsWrittenAreTheText(t *testing.T) {
+	s := Default()
+	for _, text := range []string{"Tŷ Newydd", "café’s £5 – ok", "Cafe\u0301"} {
+		runs := s.Runs(text, Regular)
+		if len(runs) != 1 || runs[0].Text != text || unsafe.StringData(runs[0].Text) != unsafe.StringData(text) {
+			t.Errorf("Runs(%q): %d runs, not the text itself", text, len(runs))
 		}
 	}
 }
