@@ -28,7 +28,8 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 		return
 	}
 	sh := f.sh
-	g := tableGeom{x: fr.x, widths: f.columnWidths(t, cols, fr.w), align: t.Align}
+	tw := f.readTable(t)
+	g := tableGeom{x: fr.x, widths: f.columnWidthsOf(t, tw, cols, fr.w), align: t.Align}
 	te := f.elem(parent, "Table")
 	start := len(f.items)
 
@@ -41,7 +42,7 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 			cells[c] = f.elem(tr, "TH")
 			cells[c].Scope = "Column"
 		}
-		hi := f.rowItem(g, t.Header, sh.header, cells, true)
+		hi := f.rowItem(g, tw.header, sh.header, cells, true)
 		f.add(hi)
 		header = &f.items[len(f.items)-1]
 	}
@@ -50,13 +51,13 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 		repeat = asArtifacts(*header)
 	}
 	firstRow := len(f.items)
-	for _, row := range t.Rows {
+	for r := range t.Rows {
 		tr := f.elem(te, "TR")
 		cells := make([]*Elem, cols)
 		for c := range cells {
 			cells[c] = f.elem(tr, "TD")
 		}
-		for _, it := range f.splitRow(f.rowItem(g, row, sh.cell, cells, false)) {
+		for _, it := range f.splitRow(f.rowItem(g, tw.rows[r], sh.cell, cells, false)) {
 			it.repeat = repeat
 			f.add(it)
 		}
@@ -111,15 +112,37 @@ func asArtifacts(it item) *item {
 	return &c
 }
 
+// tableWords is a table's cells read into words, once: the column widths measure
+// them, then each row wraps them.
+type tableWords struct {
+	header [][]word   // by column
+	rows   [][][]word // by row, then column
+}
+
+func (f *flow) readTable(t *doc.Table) tableWords {
+	read := func(cells []doc.Cell, ts textStyle) [][]word {
+		out := make([][]word, len(cells))
+		for c, cell := range cells {
+			out[c] = f.m.words(cell.Text, ts)
+		}
+		return out
+	}
+	tw := tableWords{header: read(t.Header, f.sh.header), rows: make([][][]word, len(t.Rows))}
+	for r, row := range t.Rows {
+		tw.rows[r] = read(row, f.sh.cell)
+	}
+	return tw
+}
+
 // rowItem lays out one row: fill (header), the cells' text, then the borders.
-func (f *flow) rowItem(g tableGeom, cells []doc.Cell, ts textStyle, elems []*Elem, header bool) item {
+func (f *flow) rowItem(g tableGeom, cells [][]word, ts textStyle, elems []*Elem, header bool) item {
 	sh := f.sh
 	lh := ts.lineHeight()
 	laid := make([][]line, len(g.widths))
 	n := 1
 	for c := range g.widths {
 		if c < len(cells) {
-			laid[c] = f.m.wrap(cells[c].Text, ts, g.widths[c]-2*sh.cellPadX)
+			laid[c] = f.m.wrapWords(cells[c], ts, math.Max(g.widths[c]-2*sh.cellPadX, 1))
 			n = max(n, len(laid[c]))
 		}
 	}
@@ -211,26 +234,31 @@ func (f *flow) splitRow(it item) []item {
 // rest of the room in proportion to how much more its text would like. A table
 // whose text all fits on one line is stretched to the full width, in proportion.
 func (f *flow) columnWidths(t *doc.Table, cols int, width float64) []float64 {
+	return f.columnWidthsOf(t, f.readTable(t), cols, width)
+}
+
+// columnWidthsOf is columnWidths for t read into words, tw.
+func (f *flow) columnWidthsOf(t *doc.Table, tw tableWords, cols int, width float64) []float64 {
 	sh := f.sh
 	natural := make([]float64, cols)
 	minimum := make([]float64, cols)
-	measure := func(cells []doc.Cell, ts textStyle) {
+	measure := func(cells [][]word, ts textStyle) {
 		for c := 0; c < cols && c < len(cells); c++ {
-			nat, longest := f.m.naturalWidth(cells[c].Text, ts)
+			nat, longest := naturalWidthOf(cells[c], ts)
 			natural[c] = math.Max(natural[c], nat+2*sh.cellPadX)
 			minimum[c] = math.Max(minimum[c], longest+2*sh.cellPadX)
 		}
 	}
-	measure(t.Header, sh.header)
-	for _, row := range t.Rows {
+	measure(tw.header, sh.header)
+	for _, row := range tw.rows {
 		measure(row, sh.cell)
 	}
 	// Header cells read best unbroken: keep each whole if all of them fit.
 	withHeader := make([]float64, cols)
 	for c := range withHeader {
 		withHeader[c] = minimum[c]
-		if c < len(t.Header) {
-			nat, _ := f.m.naturalWidth(t.Header[c].Text, sh.header)
+		if c < len(tw.header) {
+			nat, _ := naturalWidthOf(tw.header[c], sh.header)
 			withHeader[c] = math.Max(withHeader[c], nat+2*sh.cellPadX)
 		}
 	}

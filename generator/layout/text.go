@@ -40,34 +40,6 @@ type measurer struct {
 	fonts *typeface.Set
 	pages doc.Pages       // page numbers for PageOf runs; nil in the first pass
 	one   [1]typeface.Run // the one run of a plain ASCII word, reused
-
-	// split remembers the words of each text without page references: a
-	// table cell's text is measured for the column widths, then wrapped, and
-	// a document laid out again (page 100 on) wraps the same texts.
-	split map[textKey][]word
-}
-
-// textKey names one piece of text of the document being laid out (by where its
-// runs are, which does not change while it is laid out) in a style.
-type textKey struct {
-	runs *doc.Inline
-	n    int
-	ts   textStyle
-}
-
-// memoKey returns the key of runs in ts, and whether their words may be
-// remembered: not for runs with page references, whose text changes from pass
-// to pass.
-func memoKey(runs []doc.Inline, ts textStyle) (textKey, bool) {
-	if len(runs) == 0 {
-		return textKey{}, false
-	}
-	for _, r := range runs {
-		if r.PageOf != "" {
-			return textKey{}, false
-		}
-	}
-	return textKey{&runs[0], len(runs), ts}, true
 }
 
 func (m *measurer) styleOf(r doc.Inline, ts textStyle) typeface.Style {
@@ -173,22 +145,10 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // collapses, as in any typeset text; every other character is kept literally. A
 // single space between digits (a phone number, "07700 900 214") or between a day and
 // its month or a month and its year does not separate words: such runs never wrap
-// inside.
+// inside. Each text is read once: a table reads its cells once for both its column
+// widths and its rows (readTable).
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
-	key, memo := memoKey(runs, ts)
-	if memo {
-		if ws, ok := m.split[key]; ok {
-			return ws
-		}
-	}
-	ws := m.splitWords(runs, ts)
-	if memo {
-		if m.split == nil {
-			m.split = map[textKey][]word{}
-		}
-		m.split[key] = ws
-	}
-	return ws
+	return m.splitWords(runs, ts)
 }
 
 func (m *measurer) splitWords(runs []doc.Inline, ts textStyle) []word {
@@ -560,9 +520,14 @@ func (b *lineBuilder) setTexts(lines []line) {
 // naturalWidth is the width of runs set on one line, and longest the width of
 // their longest word: the two numbers automatic table layout needs.
 func (m *measurer) naturalWidth(runs []doc.Inline, ts textStyle) (natural, longest float64) {
+	return naturalWidthOf(m.words(runs, ts), ts)
+}
+
+// naturalWidthOf is naturalWidth for text read into words.
+func naturalWidthOf(ws []word, ts textStyle) (natural, longest float64) {
 	lineW := 0.0
 	var prev *typeface.Face
-	for _, w := range m.words(runs, ts) {
+	for _, w := range ws {
 		if w.brk {
 			natural = math.Max(natural, lineW)
 			lineW = 0
