@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -290,7 +291,21 @@ func (l *loader) walkTable(m map[string]any, t reflect.Type, path string) {
 	}
 }
 
+// tomlFields is the fields of struct type t by their TOML names. The walk asks
+// for the fields of a type at every table of it (each item of every list), so
+// they are found once per type and process, and shared read-only.
 func tomlFields(t reflect.Type) map[string]reflect.StructField {
+	if m, ok := fieldsByType.Load(t); ok {
+		return m.(map[string]reflect.StructField)
+	}
+	m, _ := fieldsByType.LoadOrStore(t, readTOMLFields(t))
+	return m.(map[string]reflect.StructField)
+}
+
+// fieldsByType caches tomlFields: reflect.Type to map[string]reflect.StructField.
+var fieldsByType sync.Map
+
+func readTOMLFields(t reflect.Type) map[string]reflect.StructField {
 	out := map[string]reflect.StructField{}
 	for i := range t.NumField() {
 		f := t.Field(i)
