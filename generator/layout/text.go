@@ -248,6 +248,12 @@ func indexBreakingSpace(text string) int {
 // breakableSpace says whether a line may break at a single space between before
 // and after: not inside a figure written with spaces, nor inside a date.
 func breakableSpace(before, after string) bool {
+	if before != "" && after != "" {
+		if b, a := before[len(before)-1], after[0]; b < utf8.RuneSelf && a < utf8.RuneSelf &&
+			(b < '0' || b > '9') && (a < '0' || a > '9') {
+			return true // ASCII and no digit either side: the common case, without decoding
+		}
+	}
 	b, _ := utf8.DecodeLastRuneInString(before)
 	a, _ := utf8.DecodeRuneInString(after)
 	if b == utf8.RuneError || a == utf8.RuneError {
