@@ -24,6 +24,7 @@ type shownText struct {
 	doc       string  // the document's title
 	private   bool    // whether the entry can be marked private = true
 	words     []token // text, read into words
+	mask      wordMask
 }
 
 // shownInSpecs is specText, read into words once for both leak rules.
@@ -32,6 +33,7 @@ func (c *ctx) shownInSpecs() []shownText {
 		c.shown = specText(c.p)
 		for i := range c.shown {
 			c.shown[i].words = tokens(c.shown[i].text)
+			c.shown[i].mask = tokensMask(c.shown[i].words)
 		}
 	}
 	return c.shown
@@ -263,7 +265,7 @@ func leakRules() []rule {
 					ts := s.words
 					var found []string
 					for _, t := range terms {
-						if contains(ts, t.words) && !containsString(found, t.shown) {
+						if mayContain(s.mask, maskOf(t.words)) && contains(ts, t.words) && !containsString(found, t.shown) {
 							found = append(found, t.shown)
 						}
 					}
@@ -292,7 +294,7 @@ func leakRules() []rule {
 				for _, s := range c.shownInSpecs() {
 					ts := s.words
 					for ci, w := range concerns {
-						if !sharesRun(ts, w) {
+						if !sharesRun(ts, s.mask, w) {
 							continue
 						}
 						hs = append(hs, hit{s.key, fmt.Sprintf("%s repeats the family's concern %s (family.concerns[%d]), "+
@@ -306,12 +308,12 @@ func leakRules() []rule {
 	}
 }
 
-// sharesRun reports whether text holds the whole concern, or concernWindow of its
-// words in a row.
-func sharesRun(text []token, concern []string) bool {
+// sharesRun reports whether text (whose wordMask is mask) holds the whole
+// concern, or concernWindow of its words in a row.
+func sharesRun(text []token, mask wordMask, concern []string) bool {
 	n := min(len(concern), concernWindow)
 	for i := 0; i+n <= len(concern); i++ {
-		if contains(text, concern[i:i+n]) {
+		if w := concern[i : i+n]; mayContain(mask, maskOf(w)) && contains(text, w) {
 			return true
 		}
 	}

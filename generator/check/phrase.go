@@ -100,6 +100,42 @@ func matchAt(ts []token, i int, phrase []string) bool {
 	return true
 }
 
+// wordMask is a 64-bit summary of a set of words, a bit for each, chosen by a
+// hash of the word: a text whose mask lacks a bit of a phrase's mask cannot
+// contain the phrase, so most texts are passed over without reading them.
+type wordMask uint64
+
+// maskOf is the mask of words.
+func maskOf(words []string) wordMask {
+	var m wordMask
+	for _, w := range words {
+		m |= wordBit(w)
+	}
+	return m
+}
+
+// tokensMask is the mask of a text's words.
+func tokensMask(ts []token) wordMask {
+	var m wordMask
+	for _, t := range ts {
+		m |= wordBit(t.word)
+	}
+	return m
+}
+
+// wordBit is a word's bit: FNV-1a, folded to six bits.
+func wordBit(w string) wordMask {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return 1 << ((h ^ h>>6 ^ h>>12 ^ h>>18 ^ h>>24) & 63)
+}
+
+// mayContain reports whether a text of mask text can contain a phrase of mask
+// phrase; false is certain, true must still be checked with contains.
+func mayContain(text, phrase wordMask) bool { return phrase&^text == 0 }
+
 // contains reports whether text contains phrase as whole words.
 func contains(text []token, phrase []string) bool {
 	for i := range text {
