@@ -55,6 +55,9 @@ func (f *Fpdf) growFile(room int) {
 // OutputBytes returned belong to them from then on, so neither those bytes nor
 // f may be used after Release.
 func (f *Fpdf) Release() {
+	if len(f.pages) == 0 {
+		return // released already
+	}
 	for _, pg := range f.pages[1:] {
 		pg.Reset()
 		select {

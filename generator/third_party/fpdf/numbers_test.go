@@ -59,6 +59,7 @@ func TestReleasedBuffersGiveTheSameFile(t *testing.T) {
 		}
 		out := bytes.Clone(b)
 		f.Release()
+		f.Release() // a second Release does nothing
 		return out
 	}
 	small, large := draw(1), draw(12)
