@@ -19,7 +19,7 @@ import (
 func textTwips(f *typeface.Face, s string, halfPoints int) int {
 	units := 0
 	for _, c := range s {
-		if f.Has(c) {
+		if c > 0x20 && c < 0x7F || f.Has(c) { // printable ASCII: every face has it (TestEveryFaceHasASCII)
 			units += f.Advance(c)
 		} else {
 			units += f.Advance('n')
