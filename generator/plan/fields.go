@@ -42,7 +42,7 @@ func findPictures(root reflect.Type) []fieldPath {
 	walk = func(t reflect.Type, steps []fieldStep) {
 		for i := range t.NumField() {
 			f := t.Field(i)
-			name := tomlKey(f)
+			name := FieldKey(f)
 			if name == "" {
 				continue
 			}
@@ -65,7 +65,7 @@ func findPictures(root reflect.Type) []fieldPath {
 // fieldIndex is the index of t's text field with TOML name key, or -1.
 func fieldIndex(t reflect.Type, key string) int {
 	for i := range t.NumField() {
-		if f := t.Field(i); tomlKey(f) == key && f.Type.Kind() == reflect.String {
+		if f := t.Field(i); FieldKey(f) == key && f.Type.Kind() == reflect.String {
 			return i
 		}
 	}

@@ -78,7 +78,7 @@ func fillPictures(v reflect.Value, names *[]string) {
 		fillPictures(v.Index(1), names)
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
-			if tomlKey(t.Field(i)) != "" {
+			if FieldKey(t.Field(i)) != "" {
 				fillPictures(v.Field(i), names)
 			}
 		}

@@ -308,15 +308,9 @@ var fieldsByType sync.Map
 func readTOMLFields(t reflect.Type) map[string]reflect.StructField {
 	out := map[string]reflect.StructField{}
 	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if name == "-" || !f.IsExported() {
-			continue
+		if f := t.Field(i); FieldKey(f) != "" {
+			out[FieldKey(f)] = f
 		}
-		if name == "" {
-			name = f.Name
-		}
-		out[name] = f
 	}
 	return out
 }

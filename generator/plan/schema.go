@@ -81,7 +81,7 @@ var (
 var itemKeys = func() []string {
 	var keys []string
 	for i := range itemGoType.NumField() {
-		if k := tomlKey(itemGoType.Field(i)); k != "" {
+		if k := FieldKey(itemGoType.Field(i)); k != "" {
 			keys = append(keys, k)
 		}
 	}
@@ -117,11 +117,11 @@ func schemaFields() []schemaField {
 	var walk func(t reflect.Type, key string)
 	walk = func(t reflect.Type, key string) {
 		for i := range t.NumField() {
-			name := tomlKey(t.Field(i))
+			name := FieldKey(t.Field(i))
 			if name == "" {
 				continue
 			}
-			k := joinKey(key, name)
+			k := join(key, name)
 			ft := deref(t.Field(i).Type)
 			out = append(out, schemaField{k, ft})
 			switch {
@@ -134,7 +134,7 @@ func schemaFields() []schemaField {
 	}
 	walk(reflect.TypeFor[Plan](), "")
 	for i := range itemGoType.NumField() {
-		if k := tomlKey(itemGoType.Field(i)); k != "" {
+		if k := FieldKey(itemGoType.Field(i)); k != "" {
 			out = append(out, schemaField{"(item)." + k, deref(itemGoType.Field(i).Type)})
 		}
 	}
@@ -148,22 +148,23 @@ func deref(t reflect.Type) reflect.Type {
 	return t
 }
 
-func tomlKey(f reflect.StructField) string {
+// FieldKey is the key a field of a plan type is written under in a plan file:
+// the name in its toml tag, or the field's own name for an untagged field, as
+// BurntSushi/toml decodes it. It is "" for a field no plan file writes
+// (unexported, or tagged "-"). The loader, the schema, the texts, the pictures
+// and lifeplan diff all name keys with it.
+func FieldKey(f reflect.StructField) string {
 	if !f.IsExported() {
 		return ""
 	}
 	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	if name == "-" {
+	switch name {
+	case "-":
 		return ""
+	case "":
+		return f.Name
 	}
 	return name
-}
-
-func joinKey(key, name string) string {
-	if key == "" {
-		return name
-	}
-	return key + "." + name
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the plan file, derived from the
@@ -184,7 +185,7 @@ func Schema() ([]byte, error) {
 	itemFields := map[string]reflect.StructField{}
 	for i := range itemGoType.NumField() {
 		f := itemGoType.Field(i)
-		itemFields[tomlKey(f)] = f
+		itemFields[FieldKey(f)] = f
 	}
 	for _, k := range itemKeys {
 		props[k] = b.value(itemFields[k].Type, "(item)."+k)
@@ -223,11 +224,11 @@ func (b *schemaBuilder) object(t reflect.Type, key string) map[string]any {
 	props := map[string]any{}
 	for i := range t.NumField() {
 		f := t.Field(i)
-		name := tomlKey(f)
+		name := FieldKey(f)
 		if name == "" {
 			continue
 		}
-		props[name] = b.value(f.Type, joinKey(key, name))
+		props[name] = b.value(f.Type, join(key, name))
 	}
 	return map[string]any{"type": "object", "properties": props, "additionalProperties": false}
 }

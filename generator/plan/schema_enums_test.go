@@ -81,11 +81,11 @@ type textKey struct {
 func textKeys(t reflect.Type, key string) []textKey {
 	var out []textKey
 	for i := range t.NumField() {
-		name := tomlKey(t.Field(i))
+		name := FieldKey(t.Field(i))
 		if name == "" {
 			continue
 		}
-		k := joinKey(key, name)
+		k := join(key, name)
 		ft := deref(t.Field(i).Type)
 		switch {
 		case ft == itemGoType || ft == dateGoType:

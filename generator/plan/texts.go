@@ -74,15 +74,9 @@ func walkTexts(v reflect.Value, path string, pos map[string]Pos, out *[]Text) {
 			return
 		}
 		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-			if name == "-" || !f.IsExported() {
-				continue
+			if name := FieldKey(t.Field(i)); name != "" {
+				walkTexts(v.Field(i), join(path, name), pos, out)
 			}
-			if name == "" {
-				name = f.Name
-			}
-			walkTexts(v.Field(i), join(path, name), pos, out)
 		}
 	}
 }
@@ -108,7 +102,7 @@ var itemFields = tomlNames(itemType)
 func tomlNames(t reflect.Type) []string {
 	var names []string
 	for i := range t.NumField() {
-		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ","); name != "" && name != "-" {
+		if name := FieldKey(t.Field(i)); name != "" {
 			names = append(names, name)
 		}
 	}

@@ -70,7 +70,7 @@ func itemEntry(v reflect.Value, key string) entry {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		name := tomlName(f)
+		name := plan.FieldKey(f)
 		if name == "" || f.Type.Kind() != reflect.String {
 			continue
 		}
@@ -235,7 +235,7 @@ func (w *walker) list(o, n reflect.Value, key, where string) {
 			inner := fmt.Sprintf("%sIn %s, %s: ", where, plan.KeyLabel(key), quote(nv.FieldByName("Text").String()))
 			for _, f := range itemExtras {
 				sf, _ := itemType.FieldByName(f)
-				w.scalar(ov.FieldByName(f), nv.FieldByName(f), item(j)+"."+tomlName(sf), inner, p.how)
+				w.scalar(ov.FieldByName(f), nv.FieldByName(f), item(j)+"."+plan.FieldKey(sf), inner, p.how)
 			}
 			continue
 		}

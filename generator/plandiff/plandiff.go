@@ -178,7 +178,7 @@ var (
 	itemExtras = func() []string {
 		var names []string
 		for i := range itemType.NumField() {
-			if f := itemType.Field(i); f.Name != "Text" && tomlName(f) != "" {
+			if f := itemType.Field(i); f.Name != "Text" && plan.FieldKey(f) != "" {
 				names = append(names, f.Name)
 			}
 		}
@@ -209,12 +209,12 @@ func (w *walker) value(o, n reflect.Value, key, where, matched string) {
 		w.scalar(o.FieldByName("Text"), n.FieldByName("Text"), key, where, matched)
 		for _, f := range itemExtras {
 			sf, _ := t.FieldByName(f)
-			w.scalar(o.FieldByName(f), n.FieldByName(f), join(key, tomlName(sf)), where, matched)
+			w.scalar(o.FieldByName(f), n.FieldByName(f), join(key, plan.FieldKey(sf)), where, matched)
 		}
 	default:
 		for i := range t.NumField() {
 			f := t.Field(i)
-			name := tomlName(f)
+			name := plan.FieldKey(f)
 			if name == "" {
 				continue
 			}
@@ -228,17 +228,6 @@ func join(key, name string) string {
 		return name
 	}
 	return key + "." + name
-}
-
-func tomlName(f reflect.StructField) string {
-	if !f.IsExported() {
-		return ""
-	}
-	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	if name == "-" {
-		return ""
-	}
-	return name
 }
 
 // scalar reports a changed single value: text, number, money, date, yes/no.

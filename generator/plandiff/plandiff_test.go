@@ -214,7 +214,7 @@ func fill(v reflect.Value, key string, leaves *[]string, change string) {
 		fill(v.Index(0), key+"[0]", leaves, change)
 	case t.Kind() == reflect.Struct:
 		for i := range t.NumField() {
-			if name := tomlName(t.Field(i)); name != "" {
+			if name := plan.FieldKey(t.Field(i)); name != "" {
 				fill(v.Field(i), join(key, name), leaves, change)
 			}
 		}
