@@ -255,7 +255,12 @@ func (r *renderer) heading(w *xmlWriter, h *doc.Heading) {
 }
 
 func (r *renderer) paragraph(w *xmlWriter, p *doc.Paragraph) error {
-	r.openPara(w, styleNormal, 0, 0)
+	return r.styledParagraph(w, styleNormal, p)
+}
+
+// styledParagraph writes p, its picture first, in the paragraph style style.
+func (r *renderer) styledParagraph(w *xmlWriter, style string, p *doc.Paragraph) error {
+	r.openPara(w, style, 0, 0)
 	if p.Picture != nil {
 		if err := r.pictureRun(w, p.Picture); err != nil {
 			return err

@@ -80,14 +80,9 @@ func (r *renderer) listItem(w *xmlWriter, item *doc.ListItem, numID int, style s
 			}
 			continue
 		}
-		r.openPara(w, continueStyle(level), 0, 0)
-		if p.Picture != nil {
-			if err := r.pictureRun(w, p.Picture); err != nil {
-				return err
-			}
+		if err := r.styledParagraph(w, continueStyle(level), p); err != nil {
+			return err
 		}
-		r.runs(w, p.Text, false)
-		w.end("w:p")
 	}
 	return nil
 }

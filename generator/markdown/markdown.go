@@ -300,25 +300,10 @@ func Escape(s string) string {
 	return escape(s)
 }
 
-// escape is Escape without the shortcut for plain text.
+// escape is Escape without the shortcut for plain text: the text with its
+// whitespace folded to single spaces, escaped as one run that begins a block.
 func escape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		switch ch {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!', '{', '}':
-			b.WriteByte('\\')
-		case '-', '+', '=', '.', ')', ':':
-			// Only where it could begin a block (a list marker or a setext underline).
-			if startsBlock(s, i) {
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteByte(ch)
-	}
-	return b.String()
+	return escapeRun(strings.Join(strings.Fields(s), " "), true)
 }
 
 // plainText reports whether Escape would return s as it is: no character that
