@@ -148,10 +148,6 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // inside. Each text is read once: a table reads its cells once for both its column
 // widths and its rows (readTable).
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
-	return m.splitWords(runs, ts)
-}
-
-func (m *measurer) splitWords(runs []doc.Inline, ts textStyle) []word {
 	runs = m.resolve(runs)
 	n := 1
 	for _, r := range runs {
