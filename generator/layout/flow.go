@@ -64,6 +64,7 @@ type flow struct {
 	refLines   uint16 // lines holding page references so far
 	elems      []Elem // room for the next structure elements (elem)
 	made       int    // elements made by elem; the root, made before, is 0
+	boxBlock   []Box  // room for the boxes of the next items (boxRoom)
 }
 
 // elem adds a structure element with role under parent. Elements are made in
@@ -79,6 +80,22 @@ func (f *flow) elem(parent *Elem, role string) *Elem {
 	parent.Kids = append(parent.Kids, k)
 	return k
 }
+
+// boxRoom returns an empty slice with room for n boxes, cut from a block that
+// many items share: a line's boxes had been a slice grown box by box, an
+// allocation or more for every line of a document. The slice's capacity ends at
+// n, so appending more moves it out of the block rather than over a neighbour.
+func (f *flow) boxRoom(n int) []Box {
+	if cap(f.boxBlock)-len(f.boxBlock) < n {
+		f.boxBlock = make([]Box, 0, max(n, boxBlockSize))
+	}
+	k := len(f.boxBlock)
+	f.boxBlock = f.boxBlock[:k+n]
+	return f.boxBlock[k : k : k+n]
+}
+
+// boxBlockSize is how many boxes a block of boxRoom holds: some 35 KB.
+const boxBlockSize = 256
 
 // gap asks for at least g mm of space before the next item. Gaps collapse (the
 // larger wins) and vanish at the top of a page.
@@ -276,6 +293,9 @@ func insertMarkers(boxes []Box, mk []marker, f *flow, ts textStyle, top float64)
 // item), preceded by any waiting list markers. The baseline sits where a typesetter
 // centres text in its line box.
 func (f *flow) lineBoxes(out []Box, mk []marker, l line, ts textStyle, fr frame, top float64, align doc.Align, c RGB, e *Elem) []Box {
+	if out == nil {
+		out = f.boxRoom(len(mk) + len(l.segs))
+	}
 	out = f.markerBoxes(out, mk, ts, top)
 	x := fr.x
 	switch align {

@@ -119,11 +119,17 @@ type tableWords struct {
 	rows   [][][]word // by row, then column
 }
 
+// readTable reads every cell into the measurer's table scratch space, one block
+// for all of them; the words are valid until the next table is read.
 func (f *flow) readTable(t *doc.Table) tableWords {
+	sc := &f.m.scratch
+	ws, pieces := sc.tableWords[:0], sc.tablePieces[:0]
 	read := func(cells []doc.Cell, ts textStyle) [][]word {
 		out := make([][]word, len(cells))
 		for c, cell := range cells {
-			out[c] = f.m.words(cell.Text, ts)
+			var from int
+			ws, pieces, from = f.m.readWords(cell.Text, ts, ws, pieces)
+			out[c] = ws[from:len(ws):len(ws)]
 		}
 		return out
 	}
@@ -131,6 +137,7 @@ func (f *flow) readTable(t *doc.Table) tableWords {
 	for r, row := range t.Rows {
 		tw.rows[r] = read(row, f.sh.cell)
 	}
+	sc.tableWords, sc.tablePieces = ws, pieces
 	return tw
 }
 
@@ -148,6 +155,15 @@ func (f *flow) rowItem(g tableGeom, cells [][]word, ts textStyle, elems []*Elem,
 	}
 	h := float64(n)*lh + 2*sh.cellPadY
 	it := item{h: h, lines: 2}
+	// The row's boxes, counted: the fill, each segment of each line, a border
+	// for each cell.
+	count := 1 + len(g.widths)
+	for _, ls := range laid {
+		for _, l := range ls {
+			count += len(l.segs)
+		}
+	}
+	it.boxes = f.boxRoom(count)
 	tw := sum(g.widths)
 	if header {
 		it.boxes = append(it.boxes, Box{Kind: Fill, X: g.x, Y: 0, W: tw, H: h, Color: colHeaderFill})

@@ -40,6 +40,19 @@ type measurer struct {
 	fonts *typeface.Set
 	pages doc.Pages       // page numbers for PageOf runs; nil in the first pass
 	one   [1]typeface.Run // the one run of a plain ASCII word, reused
+	// scratch holds the words of a text read and used at once (wrap,
+	// naturalWidth), and a line builder's working buffers: reused from one text
+	// to the next, they were a quarter of layout's allocations.
+	scratch struct {
+		words  []word
+		pieces []piece
+		buf    []byte
+		starts []int
+		bounds [][2]int
+		// The words of the table being laid out, all its cells' (readTable).
+		tableWords  []word
+		tablePieces []piece
+	}
 }
 
 func (m *measurer) styleOf(r doc.Inline, ts textStyle) typeface.Style {
@@ -148,6 +161,22 @@ func (m *measurer) resolve(runs []doc.Inline) []doc.Inline {
 // inside. Each text is read once: a table reads its cells once for both its column
 // widths and its rows (readTable).
 func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
+	ws, _, _ := m.readWords(runs, ts, nil, nil)
+	return ws
+}
+
+// scratchWords is words read into the measurer's scratch space: valid until the
+// next call, for a caller that is done with them by then.
+func (m *measurer) scratchWords(runs []doc.Inline, ts textStyle) []word {
+	ws, pieces, _ := m.readWords(runs, ts, m.scratch.words[:0], m.scratch.pieces[:0])
+	m.scratch.words, m.scratch.pieces = ws, pieces
+	return ws
+}
+
+// readWords is words, appending to out and arena when they have room enough
+// (else to new ones): the words of this text are the returned words from
+// index from on.
+func (m *measurer) readWords(runs []doc.Inline, ts textStyle, out []word, arena []piece) (_ []word, _ []piece, from int) {
 	runs = m.resolve(runs)
 	n := 1
 	for _, r := range runs {
@@ -155,8 +184,13 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 	}
 	// One allocation for the words and one for all their pieces, sized by the
 	// spaces: growing them was a third of layout's time.
-	out := make([]word, 0, n)
-	arena := make([]piece, 0, n)
+	if cap(out)-len(out) < n {
+		out = make([]word, 0, max(n, 2*cap(out)))
+	}
+	from = len(out)
+	if cap(arena)-len(arena) < n {
+		arena = make([]piece, 0, max(n, 2*cap(arena)))
+	}
 	cur := -1  // index in out of the word being built, or -1
 	first := 0 // its first piece in arena
 	end := func() {
@@ -208,7 +242,7 @@ func (m *measurer) words(runs []doc.Inline, ts textStyle) []word {
 		}
 	}
 	end()
-	return out
+	return out, arena, from
 }
 
 // runs splits a word into runs of one face. Most words are plain ASCII, which the
@@ -337,7 +371,7 @@ func clean(s string) string {
 // broken between characters, so nothing ever runs past the edge.
 func (m *measurer) wrap(runs []doc.Inline, ts textStyle, width float64) []line {
 	width = math.Max(width, 1)
-	return m.wrapWords(m.words(runs, ts), ts, width)
+	return m.wrapWords(m.scratchWords(runs, ts), ts, width)
 }
 
 // wrapWords breaks words into lines no wider than width mm.
@@ -353,7 +387,11 @@ func (m *measurer) wrapWords(ws []word, ts textStyle, width float64) []line {
 	}
 	n := int(total/width) + 1
 	lines := make([]line, 0, n)
-	b := lineBuilder{buf: make([]byte, 0, size), segs: make([]segment, 0, n+1)}
+	sc := &m.scratch
+	if cap(sc.buf) < size {
+		sc.buf = make([]byte, 0, size)
+	}
+	b := lineBuilder{buf: sc.buf[:0], starts: sc.starts[:0], bounds: sc.bounds[:0], segs: make([]segment, 0, n+1)}
 	for _, w := range ws {
 		if w.brk {
 			lines = append(lines, b.finish())
@@ -386,6 +424,7 @@ func (m *measurer) wrapWords(ws []word, ts textStyle, width float64) []line {
 		lines = append(lines, b.finish())
 	}
 	b.setTexts(lines)
+	sc.buf, sc.starts, sc.bounds = b.buf, b.starts, b.bounds
 	return lines
 }
 
@@ -522,7 +561,7 @@ func (b *lineBuilder) setTexts(lines []line) {
 // naturalWidth is the width of runs set on one line, and longest the width of
 // their longest word: the two numbers automatic table layout needs.
 func (m *measurer) naturalWidth(runs []doc.Inline, ts textStyle) (natural, longest float64) {
-	return naturalWidthOf(m.words(runs, ts), ts)
+	return naturalWidthOf(m.scratchWords(runs, ts), ts)
 }
 
 // naturalWidthOf is naturalWidth for text read into words.
