@@ -889,7 +889,7 @@ func TestMetaTextEscaped(t *testing.T) {
 
 func TestColumnWidths(t *testing.T) {
 	tbl := moneyTable(3)
-	w := columnWidths(tbl, 3, textWidth, 22, 113)
+	w := columnWidths(measureTable(tbl, 3, 22), 3, textWidth, 113)
 	if w[0]+w[1]+w[2] != textWidth {
 		t.Errorf("widths %v do not fill %d", w, textWidth)
 	}

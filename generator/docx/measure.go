@@ -58,30 +58,61 @@ func naturalWidth(runs []doc.Inline, bold bool, halfPoints int) (natural, longes
 	return max(natural, line), longest
 }
 
+// cellSize is a cell's text measured: its width on one line and that of its
+// longest word, in twips.
+type cellSize struct{ natural, longest int }
+
+// tableSizes is every cell of a table measured once: the column widths and each
+// row's height are worked out from them (measuring had been done twice for
+// every body cell).
+type tableSizes struct {
+	header      []cellSize   // in bold, as the header is drawn
+	plainHeader []cellSize   // in regular, as rowHeight has always measured it
+	rows        [][]cellSize // by row, then column
+}
+
+func measureCells(cells []doc.Cell, cols int, bold bool, halfPoints int) []cellSize {
+	out := make([]cellSize, min(cols, len(cells)))
+	for c := range out {
+		out[c].natural, out[c].longest = naturalWidth(cells[c].Text, bold, halfPoints)
+	}
+	return out
+}
+
+func measureTable(t *doc.Table, cols, halfPoints int) tableSizes {
+	ts := tableSizes{
+		header:      measureCells(t.Header, cols, true, halfPoints),
+		plainHeader: measureCells(t.Header, cols, false, halfPoints),
+		rows:        make([][]cellSize, len(t.Rows)),
+	}
+	for i, row := range t.Rows {
+		ts.rows[i] = measureCells(row, cols, false, halfPoints)
+	}
+	return ts
+}
+
 // columnWidths shares avail twips between columns as the PDF does: every column
 // gets at least its longest word (header cells kept whole when they all fit); if
 // the text of every column fits on one line, widths follow it; otherwise what is
 // left after the minimums goes to columns in proportion to how much more they
 // would take.
-func columnWidths(t *doc.Table, cols, avail, halfPoints, padX int) []int {
+func columnWidths(ts tableSizes, cols, avail, padX int) []int {
 	const minColumnText = 567 // 10 mm
 	natural := make([]int, cols)
 	minimum := make([]int, cols)
-	measure := func(cells []doc.Cell, bold bool) {
-		for c := 0; c < cols && c < len(cells); c++ {
-			nat, longest := naturalWidth(cells[c].Text, bold, halfPoints)
-			natural[c] = max(natural[c], nat+2*padX)
-			minimum[c] = max(minimum[c], longest+2*padX)
+	measure := func(cells []cellSize) {
+		for c, cs := range cells {
+			natural[c] = max(natural[c], cs.natural+2*padX)
+			minimum[c] = max(minimum[c], cs.longest+2*padX)
 		}
 	}
-	measure(t.Header, true)
-	for _, row := range t.Rows {
-		measure(row, false)
+	measure(ts.header)
+	for _, row := range ts.rows {
+		measure(row)
 	}
 	withHeader := slices.Clone(minimum)
-	for c := 0; c < cols && c < len(t.Header); c++ {
-		nat, _ := naturalWidth(t.Header[c].Text, true, halfPoints)
-		withHeader[c] = max(withHeader[c], nat+2*padX)
+	for c, cs := range ts.header {
+		withHeader[c] = max(withHeader[c], cs.natural+2*padX)
 	}
 	if sum(withHeader) <= avail {
 		minimum = withHeader

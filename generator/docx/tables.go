@@ -20,7 +20,8 @@ const (
 // stands under, the description lists its columns, for screen readers.
 func (r *renderer) table(w *xmlWriter, t *doc.Table, avail int) {
 	cols := columnCount(t)
-	widths := columnWidths(t, cols, avail, r.s.table, r.s.cellPadX)
+	sizes := measureTable(t, cols, r.s.table)
+	widths := columnWidths(sizes, cols, avail, r.s.cellPadX)
 	hasHeader := len(t.Header) > 0
 	w.start("w:tbl")
 	w.start("w:tblPr")
@@ -53,10 +54,10 @@ func (r *renderer) table(w *xmlWriter, t *doc.Table, avail int) {
 	w.end("w:tblPr")
 	grid(w, widths)
 	if hasHeader {
-		r.row(w, t.Header, t.Align, widths, true)
+		r.row(w, t.Header, sizes.plainHeader, t.Align, widths, true)
 	}
-	for _, cells := range t.Rows {
-		r.row(w, cells, t.Align, widths, false)
+	for i, cells := range t.Rows {
+		r.row(w, cells, sizes.rows[i], t.Align, widths, false)
 	}
 	w.end("w:tbl")
 }
@@ -69,13 +70,13 @@ func grid(w *xmlWriter, widths []int) {
 	w.end("w:tblGrid")
 }
 
-func (r *renderer) row(w *xmlWriter, cells []doc.Cell, align []doc.Align, widths []int, header bool) {
+func (r *renderer) row(w *xmlWriter, cells []doc.Cell, sizes []cellSize, align []doc.Align, widths []int, header bool) {
 	w.start("w:tr")
 	// Rows stay whole across page breaks, so a reader never loses half a line,
 	// unless a row may be too tall for a page (LibreOffice would cut it off); the
 	// header row repeats at the top of every page the table runs onto.
 	w.start("w:trPr")
-	if r.rowHeight(cells, widths) < maxUnsplitAside {
+	if r.rowHeight(sizes, widths) < maxUnsplitAside {
 		w.empty("w:cantSplit")
 	}
 	if header {
@@ -225,11 +226,10 @@ func (r *renderer) estimateHeight(blocks []doc.Block, width int) int {
 }
 
 // rowHeight estimates a table row's height in twips from its tallest cell.
-func (r *renderer) rowHeight(cells []doc.Cell, widths []int) int {
+func (r *renderer) rowHeight(sizes []cellSize, widths []int) int {
 	most := 1
-	for c := 0; c < len(cells) && c < len(widths); c++ {
-		nat, _ := naturalWidth(cells[c].Text, false, r.s.table)
-		most = max(most, nat/max(widths[c]-2*r.s.cellPadX, 1)+1)
+	for c := 0; c < len(sizes) && c < len(widths); c++ {
+		most = max(most, sizes[c].natural/max(widths[c]-2*r.s.cellPadX, 1)+1)
 	}
 	return most*r.s.tableLine + 2*r.s.cellPadY
 }
