@@ -314,35 +314,55 @@ func plainText(s string) bool {
 		return s == ""
 	}
 	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch >= 0x80:
+		switch textByte[s[i]] {
+		case bytePlain:
+		case byteMarkup:
+			return false
+		case byteSpace:
+			if s[i+1] == ' ' {
+				return false
+			}
+		case byteBlock:
+			if startsBlock(s, i) {
+				return false
+			}
+		case byteWide:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				return false
 			}
 			i += n - 1
-		case ch == ' ':
-			if s[i+1] == ' ' {
-				return false
-			}
-		case ch < ' ' || ch == 0x7f:
-			return false
-		default:
-			switch ch {
-			case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!', '{', '}':
-				return false
-			case '-', '+', '=', '.', ')', ':':
-				if startsBlock(s, i) {
-					return false
-				}
-			}
 		}
 	}
 	return true
 }
 
-// startsBlock reports whether the punctuation at i could be read as a block marker:
-// at the start of the text, or closing a run of digits that starts it ("1." "2)").
+// What a byte can mean in plainText: the text is read a byte at a time through
+// one table, not through a switch of twenty cases for every letter.
+const (
+	bytePlain  = iota
+	byteMarkup // starts markup, or is a control character: never plain
+	byteSpace  // plain once, not twice in a row
+	byteBlock  // '-', '+', '=', '.', ')', ':': markup where a block could start
+	byteWide   // the first or a later byte of a character beyond ASCII
+)
+
+var textByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 0x80:
+			t[c] = byteWide
+		case c == ' ':
+			t[c] = byteSpace
+		case c < ' ' || c == 0x7f || strings.IndexByte("\\`*_[]<>|#~&!{}", byte(c)) >= 0:
+			t[c] = byteMarkup
+		case strings.IndexByte("-+=.):", byte(c)) >= 0:
+			t[c] = byteBlock
+		}
+	}
+	return t
+}()
+
 func startsBlock(s string, i int) bool {
 	if i == 0 {
 		return true
