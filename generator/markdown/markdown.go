@@ -15,6 +15,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -53,13 +54,16 @@ func NewParser() *Parser {
 // Parse converts src into document blocks; pictures are resolved with images.
 func (p *Parser) Parse(src []byte, images Images) ([]doc.Block, error) {
 	root := p.md.Parser().Parse(text.NewReader(src))
-	c := &converter{src: src, images: images}
+	c := &converter{src: src, text: string(src), images: images}
 	blocks := c.blocks(root)
 	return blocks, c.err
 }
 
 type converter struct {
-	src    []byte
+	src []byte
+	// text is src as one string: the text of a run is a slice of it, not a
+	// copy of its own, whenever the source holds it as it is (sourceText).
+	text   string
 	images Images
 	err    error
 }
@@ -210,9 +214,7 @@ func (c *converter) inline(n ast.Node, runs []doc.Inline, bold, italic bool) []d
 	}
 	switch n := n.(type) {
 	case *ast.Text:
-		// goldmark leaves backslash escapes in the source segment; its own
-		// renderers remove them on output, and so must we.
-		add(string(util.UnescapePunctuations(n.Value(c.src))))
+		add(c.sourceText(n.Segment))
 		switch {
 		case n.HardLineBreak():
 			runs = append(runs, doc.Inline{LineBreak: true})
@@ -272,6 +274,16 @@ func (c *converter) inline(n ast.Node, runs []doc.Inline, bold, italic bool) []d
 		}
 	}
 	return runs
+}
+
+// sourceText is the text of a segment of the source. goldmark leaves backslash
+// escapes in the source segment; its own renderers remove them on output, and so
+// must we. A segment without one (most) is a slice of the source as it is.
+func (c *converter) sourceText(seg text.Segment) string {
+	if v := seg.Value(c.src); seg.Padding != 0 || bytes.IndexByte(v, '\\') >= 0 {
+		return string(util.UnescapePunctuations(v))
+	}
+	return c.text[seg.Start:seg.Stop]
 }
 
 func trimRuns(runs []doc.Inline) []doc.Inline {
