@@ -33,6 +33,13 @@ type Elem struct {
 	// bottom-left); written as /A << /O /Layout /BBox [...] >>.
 	BBox *BBox
 	Kids []Kid // in reading order
+
+	// What Apply notes in the element while it works: the tree of the Apply
+	// that last reached it (a second visit in one tree is an error) and its
+	// object number there. A map from elements to numbers had been a fifth
+	// of Apply's time.
+	seenBy *tree
+	obj    int
 }
 
 // BBox is a box on a page, in PDF points with the origin at the bottom left.
@@ -75,7 +82,9 @@ type Info struct {
 // information dictionary and the outline, and adds the structure tree, its
 // parent tree, the annotations as objects of their own and the XMP metadata.
 // Every /Link annotation must be referenced from a Link element. The same
-// input always gives the same bytes.
+// input always gives the same bytes. Apply notes its work in the elements of
+// root, so one tree is given to one Apply at a time (one after another is
+// fine).
 func Apply(src []byte, root *Elem, info Info) ([]byte, error) {
 	out, err := apply(src, root, info)
 	if err != nil {

@@ -42,6 +42,24 @@ func TestApplyIsDeterministic(t *testing.T) {
 	}
 }
 
+// TestApplyTwiceToOneTree: Apply notes its work in the elements; a second Apply
+// of the same tree, after the first, must neither take the first's notes for a
+// second visit nor number the elements differently.
+func TestApplyTwiceToOneTree(t *testing.T) {
+	src, root := testDoc(t)
+	first, err := Apply(src, root, testInfo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Apply(src, root, testInfo)
+	if err != nil {
+		t.Fatalf("the second Apply of one tree: %v", err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("the second Apply of one tree wrote different bytes")
+	}
+}
+
 // reread parses Apply's output with the package's own reader, which checks
 // the cross-reference table against every object.
 func reread(t *testing.T, out []byte) (*file, *pdfDoc) {

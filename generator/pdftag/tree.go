@@ -18,14 +18,13 @@ const maxTreeDepth = 200
 
 // tree is the structure tree with an object number for everything Apply adds.
 type tree struct {
-	elems     []*Elem       // in preorder, the order their objects are written
-	parent    []int         // object number of each element's parent
-	obj       map[*Elem]int // object number of each element
-	annotObj  [][]int       // by page and /Annots index: the annotation's new object
-	annotKey  [][]int       // by page and /Annots index: its /StructParent key
-	annotDesc [][]string    // by page and /Annots index: its /Contents, or ""
-	mcOwner   [][]int       // by page and MCID: object number of the owner, 0 for none
-	keyOwner  []int         // by /StructParent key less the page count: the Link element
+	elems     []*Elem    // in preorder, the order their objects are written
+	parent    []int      // object number of each element's parent
+	annotObj  [][]int    // by page and /Annots index: the annotation's new object
+	annotKey  [][]int    // by page and /Annots index: its /StructParent key
+	annotDesc [][]string // by page and /Annots index: its /Contents, or ""
+	mcOwner   [][]int    // by page and MCID: object number of the owner, 0 for none
+	keyOwner  []int      // by /StructParent key less the page count: the Link element
 
 	structTreeRoot, parentTree, pageArrays, metadata int // object numbers
 	nextKey                                          int // /ParentTreeNextKey
@@ -38,7 +37,6 @@ type tree struct {
 func buildTree(d *pdfDoc, root *Elem, firstFree int) (*tree, error) {
 	np := len(d.pages)
 	t := &tree{
-		obj:       map[*Elem]int{},
 		annotObj:  make([][]int, np),
 		annotKey:  make([][]int, np),
 		annotDesc: make([][]string, np),
@@ -64,7 +62,7 @@ func buildTree(d *pdfDoc, root *Elem, firstFree int) (*tree, error) {
 		return nil, err
 	}
 	for i, e := range t.elems {
-		t.obj[e] = next + i
+		e.obj = next + i
 	}
 	next += len(t.elems)
 	t.metadata = next
@@ -72,19 +70,19 @@ func buildTree(d *pdfDoc, root *Elem, firstFree int) (*tree, error) {
 	// Parents, owners and keys need the object numbers, so they come second.
 	t.parent = make([]int, len(t.elems))
 	t.parent[0] = t.structTreeRoot
-	firstElem := t.obj[root]
+	firstElem := root.obj
 	for _, e := range t.elems {
 		for _, k := range e.Kids {
 			switch {
 			case k.Elem != nil:
-				t.parent[t.obj[k.Elem]-firstElem] = t.obj[e] // the child's preorder index
+				t.parent[k.Elem.obj-firstElem] = e.obj // the child's preorder index
 			case k.Annot >= 0:
 				t.annotKey[k.Page][k.Annot] = t.nextKey
-				t.keyOwner = append(t.keyOwner, t.obj[e])
+				t.keyOwner = append(t.keyOwner, e.obj)
 				t.nextKey++
 				t.annotDesc[k.Page][k.Annot] = e.Alt
 			default:
-				t.setOwner(k.Page, k.MCID, t.obj[e])
+				t.setOwner(k.Page, k.MCID, e.obj)
 			}
 		}
 	}
@@ -140,10 +138,10 @@ func (t *tree) walk(e *Elem, chain []step, d *pdfDoc) error {
 	if len(chain) > maxTreeDepth {
 		return fmt.Errorf("the structure tree is more than %d elements deep", maxTreeDepth)
 	}
-	if _, dup := t.obj[e]; dup {
+	if e.seenBy == t {
 		return fmt.Errorf("%s appears twice in the structure tree", where(chain))
 	}
-	t.obj[e] = 0 // seen; numbered once the tree is walked
+	e.seenBy = t // numbered once the tree is walked
 	t.elems = append(t.elems, e)
 	if err := checkElem(e, len(d.pages)); err != nil {
 		return fmt.Errorf("%s: %w", where(chain), err)

@@ -77,7 +77,7 @@ func write(f *file, d *pdfDoc, t *tree, outline map[int][]byte, info Info) ([]by
 	}
 	w.writeTreeRoot(d, t)
 	for i, e := range t.elems {
-		w.begin(t.obj[e])
+		w.begin(e.obj)
 		w.out = elemDict(w.out, d, t, e, t.parent[i])
 		w.end()
 	}
@@ -141,7 +141,7 @@ func annotDict(b []byte, f *file, a value, key int, desc string) []byte {
 func (w *writer) writeTreeRoot(d *pdfDoc, t *tree) {
 	w.begin(t.structTreeRoot)
 	w.out = append(w.out, "<</Type /StructTreeRoot\n/K "...)
-	w.ref(t.obj[t.elems[0]])
+	w.ref(t.elems[0].obj)
 	w.out = append(w.out, "\n/ParentTree "...)
 	w.ref(t.parentTree)
 	w.out = append(w.out, "\n/ParentTreeNextKey "...)
@@ -217,7 +217,7 @@ func elemDict(b []byte, d *pdfDoc, t *tree, e *Elem, parent int) []byte {
 		}
 		switch {
 		case k.Elem != nil:
-			b = appendRef(b, t.obj[k.Elem])
+			b = appendRef(b, k.Elem.obj)
 		case k.Annot >= 0:
 			b = append(b, "<</Type /OBJR /Obj "...)
 			b = appendRef(b, t.annotObj[k.Page][k.Annot])
