@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -89,9 +90,12 @@ type exporter struct {
 	outlineLv int             // outline level of the last bookmark, -1 before the first
 	bookmark  int             // next bookmark of res.Bookmarks to add
 
-	// What each structure element holds, in drawing order: marked content and
-	// link annotations.
-	content [][]contentRef // by layout.Elem.Index
+	// What the structure elements hold, marked content and link annotations:
+	// drawing records each piece in held, in drawing order; group then sorts
+	// them into content by element, in one array, rather than thousands of
+	// slices grown one piece at a time.
+	held    []heldRef
+	content [][]contentRef // by layout.Elem.Index, once grouped
 	// figures holds the box of each figure's picture, in PDF points, by
 	// layout.Elem.Index: the first drawn, as drawing goes in page order.
 	figures []*pdftag.BBox
@@ -109,6 +113,12 @@ type contentRef struct {
 	page  int
 	mcid  int
 	annot int // >= 0: a link annotation's index on its page
+}
+
+// heldRef is a piece of content and the Index of the element holding it.
+type heldRef struct {
+	elem int
+	c    contentRef
 }
 
 type fontState struct {
@@ -140,7 +150,7 @@ func newExporter(res *layout.Result, meta doc.Meta) *exporter {
 		res:       res,
 		images:    map[string]bool{},
 		links:     map[string]int{},
-		content:   make([][]contentRef, res.Elems),
+		held:      make([]heldRef, 0, res.Elems),
 		outlineLv: -1,
 	}
 	p.SetMargins(0, 0, 0)
@@ -339,10 +349,35 @@ func (e *exporter) marked(page int, boxes []layout.Box) {
 
 // own records c as el's.
 func (e *exporter) own(el *layout.Elem, c contentRef) {
-	for el.Index >= len(e.content) { // only for a Result whose Elems is short
-		e.content = append(e.content, nil)
+	e.held = append(e.held, heldRef{el.Index, c})
+}
+
+// group sorts what own recorded into content, by element, keeping the drawing
+// order within each: a counting sort into one array.
+func (e *exporter) group() {
+	n := 0
+	for _, h := range e.held {
+		n = max(n, h.elem+1)
 	}
-	e.content[el.Index] = append(e.content[el.Index], c)
+	start := make([]int, n+1)
+	for _, h := range e.held {
+		start[h.elem+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	all := make([]contentRef, len(e.held))
+	next := slices.Clone(start[:n])
+	for _, h := range e.held {
+		all[next[h.elem]] = h.c
+		next[h.elem]++
+	}
+	e.content = make([][]contentRef, n)
+	for i := range n {
+		if start[i] < start[i+1] {
+			e.content[i] = all[start[i]:start[i+1]:start[i+1]]
+		}
+	}
 }
 
 // owned is what el holds.
@@ -454,6 +489,7 @@ func (e *exporter) setDraw(c layout.RGB, width float64) {
 // tree converts the layout's structure tree into pdftag's, with each element's
 // marked content and annotations placed among its children in reading order.
 func (e *exporter) tree(root *layout.Elem) *pdftag.Elem {
+	e.group()
 	// The elements and their kids in two allocations, sized by a first walk,
 	// rather than two for every element: the LLSP has some 2,000.
 	elems, kids := 0, 0
