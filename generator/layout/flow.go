@@ -62,6 +62,7 @@ type flow struct {
 	aside      *asideBox
 	accent     RGB    // the colour of headings
 	refLines   uint16 // lines holding page references so far
+	pastCover  bool   // a page break has been laid out: what follows is not the cover
 	elems      []Elem // room for the next structure elements (elem)
 	made       int    // elements made by elem; the root, made before, is 0
 	boxBlock   []Box  // room for the boxes of the next items (boxRoom)
@@ -137,6 +138,7 @@ func (f *flow) blocks(blocks []doc.Block, parent *Elem, fr frame) {
 		case *doc.PageBreak:
 			f.pendingGap, f.keepLines = 0, 0
 			f.add(item{pageBreak: true})
+			f.pastCover = true
 		}
 	}
 }
@@ -413,7 +415,11 @@ func (f *flow) figure(fg *doc.Figure, parent *Elem, fr frame) {
 	}
 	e := f.elem(parent, "Figure")
 	e.Alt = fg.Image.Alt
-	w, h := fitBox(fg.Image, fr.w, f.sh.figureMaxH)
+	maxH := f.sh.figureMaxH
+	if !f.pastCover && f.sh.coverFigureMaxH > 0 {
+		maxH = f.sh.coverFigureMaxH
+	}
+	w, h := fitBox(fg.Image, fr.w, maxH)
 	f.add(item{h: h, lines: 2, boxes: []Box{{Kind: Picture, X: fr.x + (fr.w-w)/2, Y: 0, W: w, H: h, Image: fg.Image, Elem: e}}})
 	f.gap(f.sh.gapBlock)
 }

@@ -12,10 +12,13 @@
 // single line alone at the foot or head of a page; a table never breaks between its
 // header and its first row, never leaves one row alone on either side of a break,
 // and moves to the next page whole when it has at most six rows or fits on a page;
-// an aside that fits on a page is never split.
+// an aside that fits on a page is never split. An easy-read cover stays on its
+// page: its picture shrinks, within limits, rather than its last point going on
+// alone before the page break.
 package layout
 
 import (
+	"slices"
 	"strconv"
 
 	"lifeplan/generator/doc"
@@ -181,14 +184,50 @@ func (r *Result) PageNumbers() doc.Pages {
 // out again with the numbers found, until they no longer change.
 func Layout(d *doc.Document, fonts *typeface.Set) *Result {
 	var res *Result
-	if d.Meta.Kind == doc.OnePage {
+	switch d.Meta.Kind {
+	case doc.OnePage:
 		res = layoutOnePage(d, fonts)
-	} else {
+	case doc.EasyRead:
+		sh := sheetFor(d.Meta.Kind, 1)
+		sh.coverFigureMaxH = coverFigureMaxH(d, fonts, sh)
+		res = layoutWithRefs(d, d.Blocks, fonts, sh)
+	default:
 		res = layoutWithRefs(d, d.Blocks, fonts, sheetFor(d.Meta.Kind, 1))
 	}
 	res.Fonts = fonts
 	return res
 }
+
+// coverFigureMaxH is how tall the pictures of an easy-read cover (all that
+// comes before the first page break) may be so that the cover stays on one
+// page: the sheet's figureMaxH when the cover fits with it, or less, in steps
+// of coverFigureStep down to minCoverFigure. A cover that fits with none keeps
+// the full size: its points go on over the page however small its picture.
+// Without this, a cover with a large photo and three points put the third alone
+// on page 2, with the rest of that page empty before the page break.
+func coverFigureMaxH(d *doc.Document, fonts *typeface.Set, sh *sheet) float64 {
+	end := slices.IndexFunc(d.Blocks, func(b doc.Block) bool { _, ok := b.(*doc.PageBreak); return ok })
+	if end < 0 || !slices.ContainsFunc(d.Blocks[:end], func(b doc.Block) bool { _, ok := b.(*doc.Figure); return ok }) {
+		return sh.figureMaxH
+	}
+	m := &measurer{fonts: fonts}
+	try := *sh
+	for h := sh.figureMaxH; h >= minCoverFigure; h -= coverFigureStep {
+		try.coverFigureMaxH = h
+		if len(layoutPass(d, d.Blocks[:end], m, &try).Pages) == 1 {
+			return h
+		}
+	}
+	return sh.figureMaxH
+}
+
+// A cover's picture shrinks by coverFigureStep mm at a time, to no less than
+// minCoverFigure mm: still the largest thing on the page, as the person's own
+// photo should be.
+const (
+	coverFigureStep = 5.0
+	minCoverFigure  = 50.0
+)
 
 func layoutWithRefs(d *doc.Document, blocks []doc.Block, fonts *typeface.Set, sh *sheet) *Result {
 	m := &measurer{fonts: fonts}

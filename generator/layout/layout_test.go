@@ -351,6 +351,66 @@ func TestOnePageAlwaysOnePage(t *testing.T) {
 	}
 }
 
+// TestEasyReadCoverFitsItsPage: an easy-read cover (all before the first page
+// break) whose points would spill onto a second page, each alone before the
+// break, gets a smaller picture so that it stays on one page; a cover that fits
+// keeps the full-size picture, and one that fits with none keeps it too.
+func TestEasyReadCoverFitsItsPage(t *testing.T) {
+	photo := &doc.Image{Name: "me.png", Alt: "Amira smiling", Format: "png", Width: 100, Height: 100}
+	point := &doc.Paragraph{Picture: &doc.Image{Name: "p.png", Alt: "a plan", Format: "png", Width: 10, Height: 10},
+		Text: text("This is my plan. It says what I want. It says how people will help me.")}
+	cover := func(points int) []doc.Block {
+		blocks := []doc.Block{heading(1, "My plan"), heading(2, "Amira Okafor"), &doc.Figure{Image: photo}}
+		for range points {
+			blocks = append(blocks, point)
+		}
+		return blocks
+	}
+	pages := func(blocks []doc.Block, maxH float64) int {
+		sh := sheetFor(doc.EasyRead, 1)
+		sh.coverFigureMaxH = maxH
+		d := &doc.Document{Meta: doc.Meta{Kind: doc.EasyRead}, Blocks: blocks}
+		return len(layoutPass(d, blocks, &measurer{fonts: typeface.Default()}, sh).Pages)
+	}
+	full := sheetFor(doc.EasyRead, 1).figureMaxH
+	shrunk := false
+	for n := 1; n <= 8; n++ {
+		at := pages(cover(n), full)
+		atSmallest := pages(cover(n), minCoverFigure)
+		about := heading(2, "About me")
+		about.Anchor = "about-me"
+		d := &doc.Document{Meta: doc.Meta{Kind: doc.EasyRead}, Blocks: append(cover(n), &doc.PageBreak{}, about)}
+		res := Layout(d, typeface.Default())
+		var h float64
+		for _, b := range res.Pages[0].Boxes {
+			if b.Image == photo {
+				h = b.H
+			}
+		}
+		switch {
+		case at == 1:
+			if h < full-epsilon {
+				t.Errorf("%d points: the cover fits with a %.0f mm picture, but it was shrunk to %.1f mm", n, full, h)
+			}
+		case atSmallest == 1:
+			shrunk = true
+			if got := res.Targets["about-me"].Page; got != 2 {
+				t.Errorf("%d points: the cover takes %d pages; it fits on one with a smaller picture", n, got-1)
+			}
+			if h >= full-epsilon || h < minCoverFigure-epsilon {
+				t.Errorf("%d points: the picture is %.1f mm, want less than %.0f and at least %.0f", n, h, full, minCoverFigure)
+			}
+		default:
+			if h < full-epsilon {
+				t.Errorf("%d points: the cover cannot fit on a page, so its picture keeps %.0f mm, not %.1f", n, full, h)
+			}
+		}
+	}
+	if !shrunk {
+		t.Fatal("no cover here needs a smaller picture: the test checks nothing")
+	}
+}
+
 func TestEasyReadSizes(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Kind: doc.EasyRead}, Blocks: []doc.Block{
 		heading(1, "My plan"),

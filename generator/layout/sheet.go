@@ -23,6 +23,10 @@ type sheet struct {
 	pictureColumn                 float64
 	itemPictureW, itemPictureMaxH float64
 	figureMaxH                    float64
+	// coverFigureMaxH, when set, is the most a picture on the cover (before the
+	// first page break) may be: less than figureMaxH when the cover would not
+	// otherwise fit its page (coverFigureMaxH in layout.go).
+	coverFigureMaxH float64
 
 	asidePad, asideBar float64
 	cellPadX, cellPadY float64
