@@ -7,6 +7,8 @@ import (
 	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/testtools"
+	"lifeplan/generator/layout"
+	"lifeplan/generator/typeface"
 	"lifeplan/templates"
 )
 
@@ -48,12 +50,16 @@ func BenchmarkRenderEasyRead(b *testing.B) {
 }
 
 // benchRender times rendering d as a DOCX, reporting allocations and its size.
+// The layout it follows is made once, outside the timing, as the PDF's layout
+// is handed to it in a render.
 func benchRender(b *testing.B, d *doc.Document) {
+	res := layout.Layout(d, typeface.Default())
+	l := Layout{Pages: res.PageNumbers(), Tables: res.Tables}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := Render(&buf, d, nil); err != nil {
+		if err := Render(&buf, d, l); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -56,7 +56,7 @@ func composeSamples(t *testing.T, qpdf string) []sampleDoc {
 			}
 			n, pages := pdfHeadingPages(t, qpdf, buf.Bytes(), d)
 			var dx bytes.Buffer
-			if err := Render(&dx, d, pages); err != nil {
+			if err := Render(&dx, d, Layout{Pages: pages}); err != nil {
 				t.Fatal(err)
 			}
 			out = append(out, sampleDoc{name: sample + "-" + d.Meta.ID, d: d, pdfPages: n, pages: pages, docx: dx.Bytes()})

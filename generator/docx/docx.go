@@ -17,6 +17,8 @@ import (
 
 	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/reuse"
+	"lifeplan/generator/layout"
+	"lifeplan/generator/typeface"
 )
 
 const (
@@ -27,11 +29,21 @@ const (
 	nsPic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 )
 
-// Render writes d as a DOCX document to w. pages gives the page each heading
-// starts on in our own PDF layout; the contents and page references are pre-filled
-// with those numbers (Word updates them on open). pages may be nil: the numbers
-// are then left for Word to fill in.
-func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
+// Layout is what a DOCX takes from our PDF layout of the same document, so that
+// Word shows what the PDF shows.
+type Layout struct {
+	// Pages is the page each heading starts on: the contents and page
+	// references are pre-filled with those numbers (Word updates them on open).
+	// nil leaves the numbers for Word to fill in.
+	Pages doc.Pages
+	// Tables is how each table was laid out: a DOCX table's columns follow the
+	// widths they have in the PDF (columnWidths). nil: Render lays d out for
+	// them itself.
+	Tables map[*doc.Table]layout.TableGeometry
+}
+
+// Render writes d as a DOCX document to w, as laid out in l.
+func Render(w io.Writer, d *doc.Document, l Layout) error {
 	if d == nil {
 		return fmt.Errorf("docx: nil document")
 	}
@@ -39,7 +51,10 @@ func Render(w io.Writer, d *doc.Document, pages doc.Pages) error {
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
-	r := newRenderer(d, pages)
+	if l.Tables == nil {
+		l.Tables = layout.Layout(d, typeface.Default()).Tables
+	}
+	r := newRenderer(d, l)
 	body := buffers.Get(newXMLWriter)
 	defer buffers.Put(body)
 	body.Reset()
@@ -70,9 +85,10 @@ func newXMLWriter() *xmlWriter { return new(xmlWriter) }
 // read-only caches of the embedded fonts (their coverage, widths and compressed
 // bytes), made once per process.
 type renderer struct {
-	d     *doc.Document
-	pages doc.Pages
-	s     sheet
+	d      *doc.Document
+	pages  doc.Pages
+	tables map[*doc.Table]layout.TableGeometry
+	s      sheet
 
 	marks     map[string]string       // heading anchor → bookmark name
 	headMarks map[*doc.Heading]string // every bookmarked heading → its bookmark
@@ -90,10 +106,11 @@ type renderer struct {
 	afterPoints  bool // … a table of easy-read points, which ends with its own space
 }
 
-func newRenderer(d *doc.Document, pages doc.Pages) *renderer {
+func newRenderer(d *doc.Document, l Layout) *renderer {
 	r := &renderer{
 		d:         d,
-		pages:     pages,
+		pages:     l.Pages,
+		tables:    l.Tables,
 		s:         sheetFor(d.Meta.Kind, d.Meta.Brand.Accent),
 		marks:     map[string]string{},
 		headMarks: map[*doc.Heading]string{},

@@ -10,13 +10,17 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"lifeplan/fonts"
 	"lifeplan/generator/doc"
+	"lifeplan/generator/layout"
+	"lifeplan/generator/typeface"
 )
 
 // special is user text full of characters that mean something to Markdown, XML or
@@ -133,7 +137,7 @@ func render(t testing.TB, d *doc.Document) []byte {
 func renderPages(t testing.TB, d *doc.Document, pages doc.Pages) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, d, pages); err != nil {
+	if err := Render(&buf, d, Layout{Pages: pages}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes()
@@ -887,14 +891,63 @@ func TestMetaTextEscaped(t *testing.T) {
 	}
 }
 
+// TestColumnWidths: a table's columns in the DOCX follow the widths the PDF's
+// layout gave them, filling the text width, each but the widest a little wider
+// (columnSlack), whether Render is handed that layout or lays the document out
+// itself.
 func TestColumnWidths(t *testing.T) {
 	tbl := moneyTable(3)
-	w := columnWidths(measureTable(tbl, 3, 22), 3, textWidth, 113)
-	if w[0]+w[1]+w[2] != textWidth {
-		t.Errorf("widths %v do not fill %d", w, textWidth)
+	d := &doc.Document{Meta: testMeta(), Blocks: []doc.Block{tbl}}
+	laid := layout.Layout(d, typeface.Default()).Tables[tbl].Widths
+	if len(laid) != 3 {
+		t.Fatalf("the layout has %d columns, want 3", len(laid))
 	}
-	if !(w[0] > w[1] && w[1] > w[2]) {
-		t.Errorf("widths %v not in proportion to content (prose > names > money)", w)
+	total := laid[0] + laid[1] + laid[2]
+	for _, l := range []Layout{{}, {Tables: map[*doc.Table]layout.TableGeometry{tbl: {Widths: laid}}}} {
+		var buf bytes.Buffer
+		if err := Render(&buf, d, l); err != nil {
+			t.Fatal(err)
+		}
+		var w []int
+		for _, c := range tree(t, parts(t, buf.Bytes())["word/document.xml"]).all("w:gridCol") {
+			n, _ := strconv.Atoi(c.attrs["w:w"])
+			w = append(w, n)
+		}
+		if len(w) != 3 || w[0]+w[1]+w[2] != textWidth {
+			t.Fatalf("widths %v do not fill %d", w, textWidth)
+		}
+		for c := 1; c < 3; c++ { // the widest, the prose, gives the others their slack
+			pdf := float64(textWidth) * laid[c] / total
+			if want := pdf * (1 + columnSlack); math.Abs(float64(w[c])-want) > 3 {
+				t.Errorf("column %d is %d twips, want %.0f: %.0f as in the PDF, and %.0f%% more", c, w[c], want, pdf, 100*columnSlack)
+			}
+		}
+		if !(w[0] > w[1] && w[1] > w[2]) {
+			t.Errorf("widths %v not in proportion to content (prose > names > money)", w)
+		}
+	}
+}
+
+// TestColumnWidthsSlack: the widest column gives the others their slack only
+// while that is at most a quarter of it; a table the layout did not see gets
+// equal columns. Every result fills the width.
+func TestColumnWidthsSlack(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		mm   []float64
+		cols int
+		want []int
+	}{
+		// 5669, 2267 and 1700 (+2, the rounding) twips in proportion; the two
+		// narrow ones get 5% more, 113 and 85, from the widest.
+		{"money table", []float64{100, 40, 30}, 3, []int{5471, 2380, 1787}},
+		{"even columns, too many to give to", []float64{10, 10, 10, 10, 10, 10, 10}, 7, []int{1376, 1376, 1376, 1376, 1376, 1376, 1382}},
+		{"not laid out", nil, 3, []int{3212, 3212, 3214}},
+	} {
+		got := columnWidths(c.mm, c.cols, 9638)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
 	}
 }
 
@@ -936,7 +989,7 @@ func TestErrors(t *testing.T) {
 		{Blocks: []doc.Block{nil}},
 	}
 	for i, d := range bad {
-		if err := Render(io.Discard, d, nil); err == nil {
+		if err := Render(io.Discard, d, Layout{}); err == nil {
 			t.Errorf("case %d: want an error", i)
 		}
 	}

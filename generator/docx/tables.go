@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -20,8 +21,8 @@ const (
 // stands under, the description lists its columns, for screen readers.
 func (r *renderer) table(w *xmlWriter, t *doc.Table, avail int) {
 	cols := columnCount(t)
-	sizes := measureTable(t, cols, r.s.table)
-	widths := columnWidths(sizes, cols, avail, r.s.cellPadX)
+	geom := r.tables[t]
+	widths := columnWidths(geom.Widths, cols, avail)
 	hasHeader := len(t.Header) > 0
 	w.start("w:tbl")
 	w.start("w:tblPr")
@@ -54,10 +55,14 @@ func (r *renderer) table(w *xmlWriter, t *doc.Table, avail int) {
 	w.end("w:tblPr")
 	grid(w, widths)
 	if hasHeader {
-		r.row(w, t.Header, sizes.plainHeader, t.Align, widths, true)
+		r.row(w, t.Header, geom.Header, t.Align, widths, true)
 	}
 	for i, cells := range t.Rows {
-		r.row(w, cells, sizes.rows[i], t.Align, widths, false)
+		var h float64
+		if i < len(geom.Rows) {
+			h = geom.Rows[i]
+		}
+		r.row(w, cells, h, t.Align, widths, false)
 	}
 	w.end("w:tbl")
 }
@@ -70,13 +75,13 @@ func grid(w *xmlWriter, widths []int) {
 	w.end("w:tblGrid")
 }
 
-func (r *renderer) row(w *xmlWriter, cells []doc.Cell, sizes []cellSize, align []doc.Align, widths []int, header bool) {
+func (r *renderer) row(w *xmlWriter, cells []doc.Cell, height float64, align []doc.Align, widths []int, header bool) {
 	w.start("w:tr")
 	// Rows stay whole across page breaks, so a reader never loses half a line,
 	// unless a row may be too tall for a page (LibreOffice would cut it off); the
 	// header row repeats at the top of every page the table runs onto.
 	w.start("w:trPr")
-	if r.rowHeight(sizes, widths) < maxUnsplitAside {
+	if mmToTwips(height) < maxUnsplitAside {
 		w.empty("w:cantSplit")
 	}
 	if header {
@@ -225,11 +230,58 @@ func (r *renderer) estimateHeight(blocks []doc.Block, width int) int {
 	return h
 }
 
-// rowHeight estimates a table row's height in twips from its tallest cell.
-func (r *renderer) rowHeight(sizes []cellSize, widths []int) int {
-	most := 1
-	for c := 0; c < len(sizes) && c < len(widths); c++ {
-		most = max(most, sizes[c].natural/max(widths[c]-2*r.s.cellPadX, 1)+1)
+// columnWidths shares avail twips between cols columns as the PDF's layout
+// shared its width between them (mm), so a table's columns in Word are about as
+// wide as in our PDF: a money column as narrow, a column of prose as wide, and
+// the document runs to about as many pages. Word and LibreOffice measure text a
+// little wider than our layout does (LibreOffice broke £39,057.33 in bold, set
+// in a column exactly its width in the PDF), so each column gets a share of
+// columnSlack more and the widest gives it up, as long as that is at most a
+// quarter of the widest (else the widths are the layout's as they are). The rounding goes to the last column,
+// so the table fills avail. A table the layout did not see (it always does)
+// gets equal columns.
+func columnWidths(mm []float64, cols, avail int) []int {
+	widths := make([]int, cols)
+	total := 0.0
+	for _, w := range mm {
+		total += w
 	}
-	return most*r.s.tableLine + 2*r.s.cellPadY
+	if len(mm) != cols || total <= 0 {
+		for c := range widths {
+			widths[c] = avail / cols
+		}
+		widths[cols-1] += avail - avail/cols*cols
+		return widths
+	}
+	used, widest := 0, 0
+	for c := range widths {
+		widths[c] = int(float64(avail) * mm[c] / total)
+		used += widths[c]
+		if widths[c] > widths[widest] {
+			widest = c
+		}
+	}
+	widths[cols-1] += avail - used
+	extra := 0
+	for c := range widths {
+		if c != widest {
+			extra += int(float64(widths[c]) * columnSlack)
+		}
+	}
+	if extra <= widths[widest]/4 {
+		for c := range widths {
+			if c != widest {
+				widths[c] += int(float64(widths[c]) * columnSlack)
+			}
+		}
+		widths[widest] -= extra
+	}
+	return widths
 }
+
+// columnSlack is how much wider than in the PDF a DOCX column is made: 5%, some
+// 70 twips (1.2 mm) on a column of figures.
+const columnSlack = 0.05
+
+// mmToTwips converts a length in mm to twips (1,440 an inch).
+func mmToTwips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }

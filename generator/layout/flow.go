@@ -66,6 +66,7 @@ type flow struct {
 	elems      []Elem // room for the next structure elements (elem)
 	made       int    // elements made by elem; the root, made before, is 0
 	boxBlock   []Box  // room for the boxes of the next items (boxRoom)
+	tables     map[*doc.Table]TableGeometry
 }
 
 // elem adds a structure element with role under parent. Elements are made in

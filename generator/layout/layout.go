@@ -164,6 +164,18 @@ type Result struct {
 	Size float64
 	// Fonts is the set the pages were measured with; its faces draw them.
 	Fonts *typeface.Set
+	// Tables is how each table was laid out, for a format that lays its tables
+	// out itself: a DOCX gives its columns the widths they have here.
+	Tables map[*doc.Table]TableGeometry
+}
+
+// TableGeometry is a table as laid out, in mm: the width of each column, the
+// height of the header row (0 when none was drawn) and of each body row, whole
+// (before a row taller than a page is cut into slices).
+type TableGeometry struct {
+	Widths []float64
+	Header float64
+	Rows   []float64
 }
 
 // PageNumbers returns the page number each anchor starts on.
@@ -273,6 +285,10 @@ func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Re
 	res.Root = root
 	res.Elems = f.made + 1
 	res.Size = sh.body.size
+	res.Tables = f.tables
+	if res.Tables == nil {
+		res.Tables = map[*doc.Table]TableGeometry{} // none, but laid out: not nil
+	}
 	return res
 }
 

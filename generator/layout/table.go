@@ -33,6 +33,7 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 	te := f.elem(parent, "Table")
 	start := len(f.items)
 
+	geom := TableGeometry{Widths: g.widths, Rows: make([]float64, len(t.Rows))}
 	var header *item
 	if !emptyRow(t.Header) {
 		// Key/value tables (About this plan) come without a header: none is drawn.
@@ -43,6 +44,7 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 			cells[c].Scope = "Column"
 		}
 		hi := f.rowItem(g, tw.header, sh.header, cells, true)
+		geom.Header = hi.h
 		f.add(hi)
 		header = &f.items[len(f.items)-1]
 	}
@@ -57,11 +59,17 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 		for c := range cells {
 			cells[c] = f.elem(tr, "TD")
 		}
-		for _, it := range f.splitRow(f.rowItem(g, tw.rows[r], sh.cell, cells, false)) {
+		row := f.rowItem(g, tw.rows[r], sh.cell, cells, false)
+		geom.Rows[r] = row.h
+		for _, it := range f.splitRow(row) {
 			it.repeat = repeat
 			f.add(it)
 		}
 	}
+	if f.tables == nil {
+		f.tables = map[*doc.Table]TableGeometry{}
+	}
+	f.tables[t] = geom
 	items := f.items[start:]
 	rows := f.items[firstRow:]
 	total := 0.0

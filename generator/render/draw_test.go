@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"lifeplan/generator/doc"
+	"lifeplan/generator/layout"
 	"lifeplan/generator/render"
 )
 
@@ -28,7 +29,7 @@ func fakeDocs(ids ...string) []*doc.Document {
 
 // fakeFormat writes "<name>:<doc-id>:<title>" and fails for the doc-ids in fail.
 func fakeFormat(name string, fail ...string) render.Format {
-	return render.Format{Name: name, Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error {
+	return render.Format{Name: name, Write: func(w io.Writer, d *doc.Document, _ *layout.Result) error {
 		if slices.Contains(fail, d.Meta.ID) {
 			return fmt.Errorf("cannot draw %s", d.Meta.ID)
 		}
@@ -85,7 +86,7 @@ func TestDrawFirstErrorInOrder(t *testing.T) {
 func TestDrawRunsConcurrently(t *testing.T) {
 	var started atomic.Int32
 	both := make(chan struct{})
-	f := render.Format{Name: "one", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error {
+	f := render.Format{Name: "one", Write: func(w io.Writer, d *doc.Document, _ *layout.Result) error {
 		if started.Add(1) == 2 {
 			close(both)
 		}

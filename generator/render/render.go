@@ -9,10 +9,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"lifeplan/generator/doc"
 	"lifeplan/generator/docx"
 	"lifeplan/generator/html"
+	"lifeplan/generator/layout"
 	"lifeplan/generator/markdown"
 	"lifeplan/generator/pageless"
 	"lifeplan/generator/pdf"
@@ -22,11 +24,12 @@ import (
 // Format is an output file format.
 type Format struct {
 	Name string // "pdf", "docx", "html" or "md": the file extension
-	// Write draws d. pages holds the page number of each heading as the PDF layout
-	// placed it, for formats whose contents and page references need numbers.
-	Write func(w io.Writer, d *doc.Document, pages doc.Pages) error
-	// Pages says the format wants those page numbers.
-	Pages bool
+	// Write draws d. laid is the PDF's layout of d, for a format that follows it
+	// (a DOCX takes its page numbers and its tables' column widths); nil for the
+	// others.
+	Write func(w io.Writer, d *doc.Document, laid *layout.Result) error
+	// Laid says the format wants the PDF's layout.
+	Laid bool
 	// Pictures, when set, lists the pictures to write beside the file, each at its
 	// Name relative to the output folder (Markdown links to them; the other
 	// formats carry their pictures inside).
@@ -39,12 +42,14 @@ const pdfFormat = "pdf"
 // Formats lists the formats lifeplan writes, in order.
 func Formats() []Format {
 	return []Format{
-		{Name: pdfFormat, Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return pdf.Render(w, d) }},
-		{Name: "docx", Write: docx.Render, Pages: true},
-		{Name: "html", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error { return html.Render(w, d) }},
+		{Name: pdfFormat, Write: func(w io.Writer, d *doc.Document, _ *layout.Result) error { return pdf.Render(w, d) }},
+		{Name: "docx", Write: func(w io.Writer, d *doc.Document, laid *layout.Result) error {
+			return docx.Render(w, d, docx.Layout{Pages: laid.PageNumbers(), Tables: laid.Tables})
+		}, Laid: true},
+		{Name: "html", Write: func(w io.Writer, d *doc.Document, _ *layout.Result) error { return html.Render(w, d) }},
 		// A Markdown file, on a wiki or in a folder, has no pages either: its page
 		// references become links named by their headings, as in the HTML.
-		{Name: "md", Write: func(w io.Writer, d *doc.Document, _ doc.Pages) error {
+		{Name: "md", Write: func(w io.Writer, d *doc.Document, _ *layout.Result) error {
 			return markdown.WriteDocument(w, pageless.Document(d))
 		}, Pictures: markdown.Pictures},
 	}
@@ -58,43 +63,38 @@ type Drawn struct {
 	Notes []string
 }
 
-// Draw draws one document in every format. The PDF is laid out once, first, when
-// a PDF is asked for or another format needs its page numbers: a DOCX's contents
-// and page references then carry the same numbers as the PDF.
+// Draw draws one document in every format. The document is laid out once, first,
+// when a PDF is asked for or another format follows the PDF's layout: a DOCX's
+// contents and page references then carry the same numbers as the PDF, and its
+// tables the same columns. Without a PDF, the layout is not drawn.
 func Draw(d *doc.Document, formats []Format) (Drawn, error) {
 	out := Drawn{Files: make([][]byte, len(formats))}
-	var pages doc.Pages
-	layoutDone := false
-	for i, f := range formats {
-		if f.Name != pdfFormat && !f.Pages {
-			continue
+	var (
+		laid     *layout.Result
+		pdfBytes []byte
+		err      error
+	)
+	switch {
+	case slices.ContainsFunc(formats, func(f Format) bool { return f.Name == pdfFormat }):
+		pdfBytes, laid, err = pdf.Draw(d, typeface.Default())
+		if err != nil {
+			return Drawn{}, fmt.Errorf("drawing %s as pdf: %w", d.Meta.ID, err)
 		}
-		if !layoutDone {
-			b, res, err := pdf.Draw(d, typeface.Default())
-			if err != nil {
-				return Drawn{}, fmt.Errorf("drawing %s as pdf: %w", d.Meta.ID, err)
-			}
-			pages, layoutDone = res.PageNumbers(), true
-			for _, c := range res.Cut {
-				out.Notes = append(out.Notes, fmt.Sprintf("%s: cut to fit one page: %s", d.Meta.ID, c))
-			}
-			if f.Name == pdfFormat {
-				out.Files[i] = b
-			}
-		} else if f.Name == pdfFormat {
-			for j, g := range formats[:i] {
-				if g.Name == pdfFormat {
-					out.Files[i] = out.Files[j]
-				}
-			}
+	case slices.ContainsFunc(formats, func(f Format) bool { return f.Laid }):
+		laid = layout.Layout(d, typeface.Default())
+	}
+	if laid != nil {
+		for _, c := range laid.Cut {
+			out.Notes = append(out.Notes, fmt.Sprintf("%s: cut to fit one page: %s", d.Meta.ID, c))
 		}
 	}
 	for i, f := range formats {
-		if out.Files[i] != nil {
+		if f.Name == pdfFormat {
+			out.Files[i] = pdfBytes
 			continue
 		}
 		var buf bytes.Buffer
-		if err := f.Write(&buf, d, pages); err != nil {
+		if err := f.Write(&buf, d, laid); err != nil {
 			return Drawn{}, fmt.Errorf("drawing %s as %s: %w", d.Meta.ID, f.Name, err)
 		}
 		out.Files[i] = buf.Bytes()

@@ -80,6 +80,37 @@ func renderSample(t testing.TB, sample string) rendered {
 	return r
 }
 
+// TestDOCXWithoutPDFIsTheSame: asked for a DOCX alone, Draw lays the document
+// out without drawing a PDF, and the DOCX (page numbers, column widths) is byte
+// for byte the one drawn beside a PDF.
+func TestDOCXWithoutPDFIsTheSame(t *testing.T) {
+	r := renderSample(t, "amira")
+	var docx render.Format
+	for _, f := range render.Formats() {
+		if f.Name == "docx" {
+			docx = f
+		}
+	}
+	tables := 0
+	for _, d := range r.docs {
+		alone, err := render.Bytes(d, docx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(alone, r.files["amira/"+d.Meta.ID+".docx"]) {
+			t.Errorf("%s: the DOCX drawn alone differs from the one drawn with the PDF", d.Meta.ID)
+		}
+		doc.Walk(d.Blocks, func(b doc.Block) {
+			if _, ok := b.(*doc.Table); ok {
+				tables++
+			}
+		})
+	}
+	if tables == 0 {
+		t.Fatal("the sample has no tables: the column widths go untested")
+	}
+}
+
 // TestEveryPDFPassesTheCheckers runs every PDF of both samples through qpdf,
 // pdffonts, pdfinfo (tagged), the pdf.js checker and pdfcpu's strict validation,
 // and reads the embedded fonts: every character drawn has a real glyph.
