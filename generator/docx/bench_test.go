@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"testing"
 
-	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/testtools"
 	"lifeplan/generator/layout"
 	"lifeplan/generator/typeface"
-	"lifeplan/templates"
 )
 
 // sampleLLSP composes the LLSP of samples/amira.toml, the longest document.
@@ -17,22 +15,12 @@ func sampleLLSP(b testing.TB) *doc.Document { return sampleDocument(b, "llsp") }
 
 // sampleDocument composes one document of samples/amira.toml.
 func sampleDocument(b testing.TB, id string) *doc.Document {
-	p, bud := testtools.Sample(b, "amira")
-	c, err := compose.New(templates.FS, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, spec := range compose.Specs() {
-		if spec.ID == id {
-			v := compose.View{Plan: p, Person: p.Person, Budget: bud, Checks: compose.Judge(p, bud), Doc: spec}
-			d, err := c.Document(&v)
-			if err != nil {
-				b.Fatal(err)
-			}
+	for _, d := range testtools.SampleDocuments(b, "amira") {
+		if d.Meta.ID == id {
 			return d
 		}
 	}
-	b.Fatalf("no %s spec", id)
+	b.Fatalf("no %s document", id)
 	return nil
 }
 

@@ -12,11 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"lifeplan/generator/compose"
 	"lifeplan/generator/doc"
 	"lifeplan/generator/internal/testtools"
 	"lifeplan/generator/pdf"
-	"lifeplan/templates"
 )
 
 // These tests open the DOCX files in real readers: LibreOffice (every document of
@@ -37,19 +35,9 @@ type sampleDoc struct {
 // PDF renderer, whose bookmarks give the page each heading starts on.
 func composeSamples(t *testing.T, qpdf string) []sampleDoc {
 	t.Helper()
-	c, err := compose.New(templates.FS, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []sampleDoc
 	for _, sample := range []string{"amira", "sam"} {
-		p, b := testtools.Sample(t, sample)
-		for _, spec := range compose.Specs() {
-			v := compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b), Doc: spec}
-			d, err := c.Document(&v)
-			if err != nil {
-				t.Fatal(err)
-			}
+		for _, d := range testtools.SampleDocuments(t, sample) {
 			var buf bytes.Buffer
 			if err := pdf.Render(&buf, d); err != nil {
 				t.Fatal(err)

@@ -57,15 +57,7 @@ type rendered struct {
 
 func renderSample(t testing.TB, sample string) rendered {
 	t.Helper()
-	p, b := testtools.Sample(t, sample)
-	c, err := compose.New(templates.FS, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := c.Documents(compose.Specs(), compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := testtools.SampleDocuments(t, sample)
 	r := rendered{docs: docs, files: map[string][]byte{}}
 	formats := render.Formats()
 	for _, d := range docs {

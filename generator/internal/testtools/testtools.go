@@ -10,7 +10,10 @@ import (
 	"testing"
 
 	"lifeplan/generator/budget"
+	"lifeplan/generator/compose"
+	"lifeplan/generator/doc"
 	"lifeplan/generator/plan"
+	"lifeplan/templates"
 )
 
 // Require returns the path of a command-line tool, or skips (or fails) the test.
@@ -40,4 +43,20 @@ func Sample(t testing.TB, name string) (*plan.Plan, *budget.Budget) {
 		t.Fatal(err)
 	}
 	return p, b
+}
+
+// SampleDocuments composes every document of samples/<name>.toml with the
+// built-in templates, in the order of compose.Specs.
+func SampleDocuments(t testing.TB, name string) []*doc.Document {
+	t.Helper()
+	p, b := Sample(t, name)
+	c, err := compose.New(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := c.Documents(compose.Specs(), compose.View{Plan: p, Person: p.Person, Budget: b, Checks: compose.Judge(p, b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
