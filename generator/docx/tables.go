@@ -235,11 +235,11 @@ func (r *renderer) estimateHeight(blocks []doc.Block, width int) int {
 // wide as in our PDF: a money column as narrow, a column of prose as wide, and
 // the document runs to about as many pages. Word and LibreOffice measure text a
 // little wider than our layout does (LibreOffice broke £39,057.33 in bold, set
-// in a column exactly its width in the PDF), so each column gets a share of
-// columnSlack more and the widest gives it up, as long as that is at most a
-// quarter of the widest (else the widths are the layout's as they are). The rounding goes to the last column,
-// so the table fills avail. A table the layout did not see (it always does)
-// gets equal columns.
+// in a column exactly its width in the PDF), so each column but the widest gets
+// columnSlack more, and the widest gives it up as long as that is at most a
+// quarter of it (else the widths are the layout's as they are). The rounding
+// goes to the last column, so the table fills avail. A table the layout did not
+// see (it always does) gets equal columns.
 func columnWidths(mm []float64, cols, avail int) []int {
 	widths := make([]int, cols)
 	total := 0.0
@@ -253,29 +253,32 @@ func columnWidths(mm []float64, cols, avail int) []int {
 		widths[cols-1] += avail - avail/cols*cols
 		return widths
 	}
-	used, widest := 0, 0
+	used := 0
 	for c := range widths {
 		widths[c] = int(float64(avail) * mm[c] / total)
 		used += widths[c]
-		if widths[c] > widths[widest] {
-			widest = c
-		}
 	}
 	widths[cols-1] += avail - used
+	widest := 0
+	slack := make([]int, cols)
 	extra := 0
+	for c, w := range widths {
+		if w > widths[widest] {
+			widest = c
+		}
+		slack[c] = int(float64(w) * columnSlack)
+		extra += slack[c]
+	}
+	extra -= slack[widest]
+	if extra > widths[widest]/4 {
+		return widths
+	}
 	for c := range widths {
 		if c != widest {
-			extra += int(float64(widths[c]) * columnSlack)
+			widths[c] += slack[c]
 		}
 	}
-	if extra <= widths[widest]/4 {
-		for c := range widths {
-			if c != widest {
-				widths[c] += int(float64(widths[c]) * columnSlack)
-			}
-		}
-		widths[widest] -= extra
-	}
+	widths[widest] -= extra
 	return widths
 }
 

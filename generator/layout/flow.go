@@ -60,13 +60,13 @@ type flow struct {
 	listDepth  int
 	markers    []marker
 	aside      *asideBox
-	accent     RGB    // the colour of headings
-	refLines   uint16 // lines holding page references so far
-	pastCover  bool   // a page break has been laid out: what follows is not the cover
-	elems      []Elem // room for the next structure elements (elem)
-	made       int    // elements made by elem; the root, made before, is 0
-	boxBlock   []Box  // room for the boxes of the next items (boxRoom)
-	tables     map[*doc.Table]TableGeometry
+	accent     RGB                          // the colour of headings
+	refLines   uint16                       // lines holding page references so far
+	pastCover  bool                         // a page break has been laid out: what follows is not the cover
+	elems      []Elem                       // room for the next structure elements (elem)
+	made       int                          // elements made by elem; the root, made before, is 0
+	boxBlock   []Box                        // room for the boxes of the next items (boxRoom)
+	tables     map[*doc.Table]TableGeometry // each table as laid out, for Result.Tables
 }
 
 // elem adds a structure element with role under parent. Elements are made in

@@ -278,7 +278,7 @@ func samePages(a, b doc.Pages) bool {
 // pages.
 func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Result {
 	root := &Elem{Role: "Document"}
-	f := &flow{m: m, sh: sh, root: root, accent: accent(d.Meta.Brand.Accent)}
+	f := &flow{m: m, sh: sh, root: root, accent: accent(d.Meta.Brand.Accent), tables: map[*doc.Table]TableGeometry{}}
 	f.brand(d.Meta.Brand, root)
 	f.blocks(blocks, root, frame{x: marginLeft, w: contentW})
 	res := paginate(f.items, sh, newFurniture(d.Meta, m))
@@ -286,9 +286,6 @@ func layoutPass(d *doc.Document, blocks []doc.Block, m *measurer, sh *sheet) *Re
 	res.Elems = f.made + 1
 	res.Size = sh.body.size
 	res.Tables = f.tables
-	if res.Tables == nil {
-		res.Tables = map[*doc.Table]TableGeometry{} // none, but laid out: not nil
-	}
 	return res
 }
 

@@ -66,9 +66,6 @@ func (f *flow) table(t *doc.Table, parent *Elem, fr frame) {
 			f.add(it)
 		}
 	}
-	if f.tables == nil {
-		f.tables = map[*doc.Table]TableGeometry{}
-	}
 	f.tables[t] = geom
 	items := f.items[start:]
 	rows := f.items[firstRow:]

@@ -375,6 +375,8 @@ var textByte = func() (t [256]uint8) {
 	return t
 }()
 
+// startsBlock reports whether the punctuation at i could be read as a block marker:
+// at the start of the text, or closing a run of digits that starts it ("1." "2)").
 func startsBlock(s string, i int) bool {
 	if i == 0 {
 		return true
